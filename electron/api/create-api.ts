@@ -1,0 +1,141 @@
+// The contract bound to one open case. Both transports (Electron IPC, the loopback host) are
+// thin loops over `call`: it checks the method, parses the input, runs the handler, and wraps
+// every outcome — including a bug — as a Result. Nothing thrown here crashes the process.
+import { getActor, createActor, listActors, removeActor, updateActor } from '../core/actors';
+import { addAssessment } from '../core/assessments';
+import { auditHead, listEvents, verifyChain } from '../core/audit';
+import { createClaim, getClaim, listClaims, removeClaim, updateClaim } from '../core/claims';
+import { backupTo, type CaseFile, type OpenOptions, openCase, setActor } from '../core/db';
+import { createDeal, getDeal, listDeals, listParties, removeDeal, setParties, updateDeal } from '../core/deals';
+import { CoreError, invalidInput } from '../core/errors';
+import { addEvidence, removeEvidence, updateEvidence } from '../core/evidence';
+import { nowIso } from '../core/ids';
+import { searchCase } from '../core/search';
+import { createSource, getSource, listSources, removeSource, updateSource } from '../core/sources';
+import type { Result } from '../schema/result';
+import { type CaseInfo, contract, isMethod, type Method, type Output, type ParsedInput } from './contract';
+
+export interface Api {
+  call(method: string, input: unknown): Promise<Result<unknown>>;
+  close(): void;
+  readonly file: CaseFile;
+}
+
+type Handlers = { [M in Method]: (c: CaseFile, input: ParsedInput<M>) => Output<M> | Promise<Output<M>> };
+
+function caseInfo(c: CaseFile): CaseInfo {
+  const count = (table: string, live = true) =>
+    c.stmt(`SELECT count(*) FROM ${table}${live ? ' WHERE deleted_at IS NULL' : ''}`).pluck().get() as number;
+  return {
+    path: c.path,
+    name: c.meta.name,
+    caseId: c.meta.caseId,
+    replica: c.meta.replica,
+    actor: c.meta.actor,
+    schemaVersion: c.schemaVersion,
+    counts: {
+      deals: count('deals'),
+      actors: count('actors'),
+      sources: count('sources'),
+      claims: count('claims'),
+      evidence: count('evidence'),
+      assessments: count('assessments'),
+      attachments: count('attachments'),
+      auditEvents: count('audit_log', false),
+    },
+    auditHead: auditHead(c.db),
+  };
+}
+
+const handlers: Handlers = {
+  'case.info': (c) => caseInfo(c),
+  'case.setActor': (c, { actor }) => {
+    setActor(c, actor);
+    return caseInfo(c);
+  },
+  'case.backup': (c, { path }) => {
+    backupTo(c.db, path);
+    return { path };
+  },
+
+  'deals.list': listDeals,
+  'deals.get': (c, { id }) => {
+    const deal = getDeal(c, id);
+    return { deal, parties: listParties(c, id), claims: listClaims(c, { filters: { dealId: id }, limit: 500 }).items };
+  },
+  'deals.create': createDeal,
+  'deals.update': updateDeal,
+  'deals.remove': removeDeal,
+  'deals.setParties': setParties,
+
+  'actors.list': listActors,
+  'actors.get': (c, { id }) => getActor(c, id),
+  'actors.create': createActor,
+  'actors.update': updateActor,
+  'actors.remove': removeActor,
+
+  'sources.list': listSources,
+  'sources.get': (c, { id }) => getSource(c, id),
+  'sources.create': createSource,
+  'sources.update': updateSource,
+  'sources.remove': removeSource,
+
+  'claims.list': listClaims,
+  'claims.get': (c, { id }) => getClaim(c, id),
+  'claims.create': createClaim,
+  'claims.update': updateClaim,
+  'claims.remove': removeClaim,
+
+  'evidence.add': addEvidence,
+  'evidence.update': updateEvidence,
+  'evidence.remove': removeEvidence,
+
+  'assessments.add': addAssessment,
+
+  'search.query': searchCase,
+
+  'audit.list': (c, input) => listEvents(c.db, input),
+  'audit.verify': (c) => verifyChain(c.db),
+  'audit.checkpoint': (c) => {
+    const info = caseInfo(c);
+    return {
+      caseId: info.caseId,
+      caseName: info.name,
+      seq: info.auditHead.seq,
+      headHash: info.auditHead.hash,
+      at: nowIso(),
+      counts: info.counts,
+    };
+  },
+};
+
+export function toResultError(error: unknown): Result<never> {
+  if (error instanceof CoreError) return { ok: false, error: error.toApiError() };
+  const message = error instanceof Error ? error.message : String(error);
+  return { ok: false, error: { code: 'internal', message: `Unexpected error: ${message}` } };
+}
+
+/** Runs one call against an open case. Exported for tests and for callers that own the CaseFile. */
+export async function callOn(file: CaseFile, method: string, input: unknown): Promise<Result<unknown>> {
+  try {
+    if (!isMethod(method)) {
+      return { ok: false, error: { code: 'invalid_input', message: `Unknown method "${String(method).slice(0, 100)}".` } };
+    }
+    const parsed = contract[method].safeParse(input);
+    if (!parsed.success) return toResultError(invalidInput(parsed.error));
+    const handler = handlers[method] as (c: CaseFile, i: unknown) => unknown;
+    return { ok: true, value: await handler(file, parsed.data) };
+  } catch (error) {
+    return toResultError(error);
+  }
+}
+
+/** Opens the case file (throwing CoreError if it is refused) and binds the contract to it. */
+export function createApi(casePath: string, options: OpenOptions = {}): Api {
+  const file = openCase(casePath, options);
+  return {
+    file,
+    call: (method, input) => callOn(file, method, input),
+    close: () => file.close(),
+  };
+}

@@ -1,0 +1,176 @@
+import { createHash } from 'node:crypto';
+import type Database from 'better-sqlite3';
+import type { AuditEvent, Page } from '../schema/records';
+import { canonicalJson } from './canonical-json';
+import { newId, nowIso } from './ids';
+
+export const GENESIS_HASH = '0'.repeat(64);
+
+export interface NewEvent {
+  actor: string;
+  replica: string;
+  action: 'create' | 'update' | 'remove' | 'restore' | 'add' | 'set' | 'resolve' | 'export' | 'import';
+  entity: string;
+  entityId: string;
+  payload: unknown;
+}
+
+interface AuditRow {
+  seq: number;
+  event_id: string;
+  at: string;
+  actor: string;
+  replica: string;
+  action: string;
+  entity: string;
+  entity_id: string;
+  parent: string | null;
+  payload: string;
+  prev_hash: string;
+  hash: string;
+}
+
+/**
+ * The exact bytes that are hashed for an event. Keys in sorted order and the payload inserted
+ * as stored (it is canonical JSON already), so verification never re-parses a payload.
+ */
+export function canonicalEvent(e: Omit<AuditRow, 'hash' | 'prev_hash'>): string {
+  return (
+    `{"action":${JSON.stringify(e.action)},"actor":${JSON.stringify(e.actor)},"at":${JSON.stringify(e.at)},` +
+    `"entity":${JSON.stringify(e.entity)},"entityId":${JSON.stringify(e.entity_id)},"eventId":${JSON.stringify(e.event_id)},` +
+    `"parent":${JSON.stringify(e.parent)},"payload":${e.payload},"replica":${JSON.stringify(e.replica)},"seq":${e.seq}}`
+  );
+}
+
+export function chainHash(prevHash: string, canonical: string): string {
+  return createHash('sha256').update(prevHash).update(canonical).digest('hex');
+}
+
+const statements = new WeakMap<Database.Database, ReturnType<typeof prepare>>();
+function prepare(db: Database.Database) {
+  return {
+    head: db.prepare('SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1'),
+    parent: db.prepare('SELECT event_id FROM audit_log WHERE entity_id = ? ORDER BY seq DESC LIMIT 1').pluck(),
+    insert: db.prepare(
+      `INSERT INTO audit_log (seq, event_id, at, actor, replica, action, entity, entity_id, parent, payload, prev_hash, hash)
+       VALUES (@seq, @event_id, @at, @actor, @replica, @action, @entity, @entity_id, @parent, @payload, @prev_hash, @hash)`,
+    ),
+  };
+}
+function stmts(db: Database.Database) {
+  let s = statements.get(db);
+  if (!s) {
+    s = prepare(db);
+    statements.set(db, s);
+  }
+  return s;
+}
+
+/** Appends one event to the chain. Must run inside the transaction that made the change. */
+export function appendEvent(db: Database.Database, event: NewEvent): AuditEvent {
+  const s = stmts(db);
+  const head = s.head.get() as { seq: number; hash: string } | undefined;
+  const row: AuditRow = {
+    seq: (head?.seq ?? 0) + 1,
+    event_id: newId(),
+    at: nowIso(),
+    actor: event.actor,
+    replica: event.replica,
+    action: event.action,
+    entity: event.entity,
+    entity_id: event.entityId,
+    parent: (s.parent.get(event.entityId) as string | undefined) ?? null,
+    payload: canonicalJson(event.payload),
+    prev_hash: head?.hash ?? GENESIS_HASH,
+    hash: '',
+  };
+  row.hash = chainHash(row.prev_hash, canonicalEvent(row));
+  s.insert.run(row);
+  return toEvent(row);
+}
+
+export function toEvent(row: AuditRow): AuditEvent {
+  return {
+    seq: row.seq,
+    eventId: row.event_id,
+    at: row.at,
+    actor: row.actor,
+    replica: row.replica,
+    action: row.action,
+    entity: row.entity,
+    entityId: row.entity_id,
+    parent: row.parent,
+    payload: JSON.parse(row.payload),
+    prevHash: row.prev_hash,
+    hash: row.hash,
+  };
+}
+
+export type VerifyResult =
+  | { ok: true; checked: number; head: { seq: number; hash: string } }
+  | { ok: false; checked: number; brokenAt: number; reason: string };
+
+/** Walks the whole chain: contiguous seqs, each prev_hash the previous hash, each hash recomputed. */
+export function verifyChain(db: Database.Database, onProgress?: (checked: number) => void): VerifyResult {
+  let prevHash = GENESIS_HASH;
+  let expectedSeq = 1;
+  let checked = 0;
+  const rows = db.prepare('SELECT * FROM audit_log ORDER BY seq').iterate() as IterableIterator<AuditRow>;
+  for (const row of rows) {
+    const fail = (reason: string): VerifyResult => {
+      rows.return?.();
+      return { ok: false, checked, brokenAt: row.seq, reason };
+    };
+    if (row.seq !== expectedSeq) return fail(`event ${expectedSeq} is missing (the next event is ${row.seq})`);
+    if (row.prev_hash !== prevHash) return fail(`event ${row.seq} does not follow the event before it (previous hash differs)`);
+    if (chainHash(row.prev_hash, canonicalEvent(row)) !== row.hash) {
+      return fail(`event ${row.seq} was changed after it was written (its content no longer matches its hash)`);
+    }
+    prevHash = row.hash;
+    expectedSeq++;
+    checked++;
+    if (onProgress && checked % 50_000 === 0) onProgress(checked);
+  }
+  return { ok: true, checked, head: { seq: expectedSeq - 1, hash: prevHash } };
+}
+
+export function auditHead(db: Database.Database): { seq: number; hash: string } {
+  const head = stmts(db).head.get() as { seq: number; hash: string } | undefined;
+  return head ?? { seq: 0, hash: GENESIS_HASH };
+}
+
+export interface AuditListOptions {
+  entity?: string;
+  entityId?: string;
+  action?: string;
+  limit: number;
+  /** Events before this seq (newest first paging). */
+  cursor?: string;
+}
+
+export function listEvents(db: Database.Database, o: AuditListOptions): Page<AuditEvent> {
+  const where: string[] = [];
+  const params: unknown[] = [];
+  if (o.entity) {
+    where.push('entity = ?');
+    params.push(o.entity);
+  }
+  if (o.entityId) {
+    where.push('entity_id = ?');
+    params.push(o.entityId);
+  }
+  if (o.action) {
+    where.push('action = ?');
+    params.push(o.action);
+  }
+  const filter = where.length ? `WHERE ${where.join(' AND ')}` : '';
+  const total = (db.prepare(`SELECT count(*) FROM audit_log ${filter}`).pluck().get(...params) as number) ?? 0;
+  const before = o.cursor ? Number(o.cursor) : null;
+  const pageWhere = before ? `${filter ? `${filter} AND` : 'WHERE'} seq < ?` : filter;
+  const rows = db
+    .prepare(`SELECT * FROM audit_log ${pageWhere} ORDER BY seq DESC LIMIT ?`)
+    .all(...params, ...(before ? [before] : []), o.limit + 1) as AuditRow[];
+  const more = rows.length > o.limit;
+  const items = rows.slice(0, o.limit).map(toEvent);
+  return { items, nextCursor: more ? String(items[items.length - 1]!.seq) : null, total };
+}

@@ -1,0 +1,69 @@
+// Bridges the case file and the pure corroboration model: loads what `corroborate` needs for a
+// claim, and keeps the derived `claim_verdicts` table in step inside the writing transaction.
+import type { CorroborationResult } from '../schema/records';
+import { type ConfidenceEvidence, type ConfidenceSource, corroborate } from './confidence';
+import type { CaseFile } from './db';
+
+interface EvidenceRow {
+  id: string;
+  source_id: string;
+  stance: ConfidenceEvidence['stance'];
+  credibility: number;
+}
+
+/** Every source the claim's evidence rests on, with all their `derived_from` ancestors. */
+function sourcesWithAncestors(c: CaseFile, claimId: string): Map<string, ConfidenceSource> {
+  const rows = c
+    .stmt(
+      `WITH RECURSIVE chain(id) AS (
+         SELECT DISTINCT source_id FROM evidence WHERE claim_id = ? AND deleted_at IS NULL
+         UNION
+         SELECT s.derived_from FROM sources s JOIN chain ON s.id = chain.id WHERE s.derived_from IS NOT NULL
+       )
+       SELECT s.id, s.title, s.reliability, s.derived_from FROM sources s JOIN chain ON s.id = chain.id`,
+    )
+    .all(claimId) as { id: string; title: string; reliability: ConfidenceSource['reliability']; derived_from: string | null }[];
+  return new Map(rows.map((r) => [r.id, { id: r.id, title: r.title, reliability: r.reliability, derivedFrom: r.derived_from }]));
+}
+
+export function latestLikelihood(c: CaseFile, claimId: string): number | null {
+  const v = c
+    .stmt('SELECT likelihood FROM assessments WHERE claim_id = ? AND deleted_at IS NULL ORDER BY created_at DESC, id DESC LIMIT 1')
+    .pluck()
+    .get(claimId) as number | undefined;
+  return v ?? null;
+}
+
+export function corroborationOf(c: CaseFile, claimId: string): CorroborationResult {
+  const evidence = (
+    c
+      .stmt('SELECT id, source_id, stance, credibility FROM evidence WHERE claim_id = ? AND deleted_at IS NULL')
+      .all(claimId) as EvidenceRow[]
+  ).map((r) => ({ id: r.id, sourceId: r.source_id, stance: r.stance, credibility: r.credibility }));
+  return corroborate({ evidence, sources: sourcesWithAncestors(c, claimId), latestLikelihood: latestLikelihood(c, claimId) });
+}
+
+/** Recomputes and stores the verdict of each claim. Call inside the write that changed them. */
+export function refreshVerdicts(c: CaseFile, claimIds: Iterable<string>): void {
+  const upsert = c.stmt(
+    `INSERT INTO claim_verdicts (claim_id, verdict, evidence_count) VALUES (?, ?, ?)
+     ON CONFLICT (claim_id) DO UPDATE SET verdict = excluded.verdict, evidence_count = excluded.evidence_count`,
+  );
+  const count = c.stmt('SELECT count(*) FROM evidence WHERE claim_id = ? AND deleted_at IS NULL').pluck();
+  for (const id of new Set(claimIds)) {
+    upsert.run(id, corroborationOf(c, id).verdict, count.get(id) as number);
+  }
+}
+
+/** Claims whose verdict can move when a source's reliability or origin changes: its whole subtree. */
+export function claimsTouchingSourceTree(c: CaseFile, sourceId: string): string[] {
+  return c
+    .stmt(
+      `WITH RECURSIVE tree(id) AS (
+         SELECT ? UNION SELECT s.id FROM sources s JOIN tree ON s.derived_from = tree.id
+       )
+       SELECT DISTINCT e.claim_id FROM evidence e JOIN tree ON e.source_id = tree.id WHERE e.deleted_at IS NULL`,
+    )
+    .pluck()
+    .all(sourceId) as string[];
+}

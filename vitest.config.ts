@@ -1,0 +1,29 @@
+import { defineConfig } from 'vitest/config';
+
+// One runner for every suite; each project is named so `npm test` prints its counts per suite.
+const node = (name: string, extra: Record<string, unknown> = {}) => ({
+  test: { name, include: [`tests/${name}/**/*.test.ts`], environment: 'node', globals: true, ...extra },
+});
+
+export default defineConfig({
+  test: {
+    globals: true,
+    passWithNoTests: false,
+    projects: [
+      node('core'),
+      node('api'),
+      node('shell'),
+      node('host'),
+      {
+        test: {
+          name: 'renderer',
+          include: ['tests/renderer/**/*.test.{ts,tsx}'],
+          environment: 'jsdom',
+          globals: true,
+          setupFiles: ['tests/renderer/setup.ts'],
+        },
+      },
+      node('e2e', { testTimeout: 120_000, hookTimeout: 180_000, fileParallelism: false }),
+    ],
+  },
+});
