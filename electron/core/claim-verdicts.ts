@@ -1,7 +1,7 @@
 // Bridges the case file and the pure corroboration model: loads what `corroborate` needs for a
 // claim, and keeps the derived `claim_verdicts` table in step inside the writing transaction.
 import type { CorroborationResult } from '../schema/records';
-import { type ConfidenceEvidence, type ConfidenceSource, corroborate } from './confidence';
+import { type ConfidenceEvidence, type ConfidenceSource, corroborate } from '../schema/confidence';
 import type { CaseFile } from './db';
 
 interface EvidenceRow {

@@ -2,7 +2,7 @@ import { Remove, SourceCreate, SourceList, SourceUpdate } from '../schema/inputs
 import type { Stance } from '../schema/enums';
 import type { Page, Source } from '../schema/records';
 import { claimsTouchingSourceTree, refreshVerdicts } from './claim-verdicts';
-import { wouldCreateCycle } from './confidence';
+import { wouldCreateCycle } from '../schema/confidence';
 import type { CaseFile } from './db';
 import { CoreError, parseInput } from './errors';
 import { newId, nowIso } from './ids';

@@ -1,9 +1,11 @@
 // The corroboration model (DESIGN.md "Rating scales and the confidence model"). Pure: it takes the
 // evidence and sources of one claim and returns a verdict with the lines and words that produced it,
 // so the same answer can be computed for a list of 100k claims and explained in a detail pane.
-import type { Reliability, Stance } from '../schema/enums';
-import type { Verdict } from '../schema/inputs';
-import type { CorroborationResult, IndependentLine, LineItem } from '../schema/records';
+// It lives in the shared layer so the renderer can recompute "what if this source is wrong" with
+// the very same rules the core stores verdicts with.
+import type { Reliability, Stance } from './enums';
+import type { Verdict } from './inputs';
+import type { CorroborationResult, IndependentLine, LineItem } from './records';
 
 export interface ConfidenceSource {
   id: string;

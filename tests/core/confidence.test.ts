@@ -8,7 +8,7 @@ import {
   reliabilityWeight,
   verdictLabels,
   wouldCreateCycle,
-} from '../../electron/core/confidence';
+} from '../../electron/schema/confidence';
 import { type Reliability, reliabilities, type Stance } from '../../electron/schema/enums';
 import type { Verdict } from '../../electron/schema/inputs';
 import type { CorroborationResult } from '../../electron/schema/records';
