@@ -1,0 +1,96 @@
+// File-menu commands: pick a file, then hand it to the case session. A command never replaces an
+// existing file (nothing is lost), and every refusal is shown to the user with the reason.
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { type BrowserWindow, dialog, type MessageBoxOptions } from 'electron';
+import { type CaseSession, type OpenCase, withCaseExtension } from './case-session';
+
+const filters = [{ name: 'Corroborate case', extensions: ['evidence'] }];
+
+export interface CaseCommandContext {
+  session: CaseSession;
+  getWindow(): BrowserWindow | null;
+  documentsDir: string;
+  onOpened(opened: OpenCase): void;
+}
+
+export function errorMessage(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+export async function showMessage(win: BrowserWindow | null, options: MessageBoxOptions): Promise<void> {
+  if (win !== null && !win.isDestroyed()) await dialog.showMessageBox(win, options);
+  else await dialog.showMessageBox(options);
+}
+
+async function askForNewFile(
+  win: BrowserWindow | null,
+  title: string,
+  defaultPath: string,
+): Promise<string | null> {
+  const options = { title, defaultPath, filters, properties: ['createDirectory' as const] };
+  const result =
+    win !== null ? await dialog.showSaveDialog(win, options) : await dialog.showSaveDialog(options);
+  if (result.canceled || !result.filePath) return null;
+  const target = withCaseExtension(result.filePath);
+  if (existsSync(target)) {
+    await showMessage(win, {
+      type: 'error',
+      message: 'A file with that name already exists.',
+      detail: `Corroborate never replaces a file. Choose another name.\n\n${target}`,
+    });
+    return null;
+  }
+  return target;
+}
+
+function openOrReport(context: CaseCommandContext, casePath: string, create: boolean): Promise<void> | void {
+  try {
+    context.onOpened(context.session.open(casePath, create));
+  } catch (error) {
+    return showMessage(context.getWindow(), {
+      type: 'error',
+      message: `Could not open ${path.basename(casePath)}`,
+      detail: errorMessage(error),
+    });
+  }
+}
+
+export async function newCase(context: CaseCommandContext): Promise<void> {
+  const target = await askForNewFile(
+    context.getWindow(),
+    'New case',
+    path.join(context.documentsDir, `Untitled case.evidence`),
+  );
+  if (target !== null) await openOrReport(context, target, true);
+}
+
+export async function openCase(context: CaseCommandContext): Promise<void> {
+  const win = context.getWindow();
+  const options = { title: 'Open case', filters, properties: ['openFile' as const] };
+  const result =
+    win !== null ? await dialog.showOpenDialog(win, options) : await dialog.showOpenDialog(options);
+  const chosen = result.filePaths[0];
+  if (result.canceled || chosen === undefined) return;
+  await openOrReport(context, chosen, false);
+}
+
+/** Writes an online backup of the open case to a new file (the contract's `case.backup`). */
+export async function saveCopy(context: CaseCommandContext): Promise<void> {
+  const current = context.session.current;
+  if (current === null) return;
+  const win = context.getWindow();
+  const target = await askForNewFile(
+    win,
+    'Save a copy of the case',
+    path.join(path.dirname(current.path), `${current.name} copy.evidence`),
+  );
+  if (target === null) return;
+  const result = await current.api.call('case.backup', { path: target });
+  await showMessage(
+    win,
+    result.ok
+      ? { type: 'info', message: 'A copy of the case was saved.', detail: target }
+      : { type: 'error', message: 'The copy could not be saved.', detail: result.error.message },
+  );
+}

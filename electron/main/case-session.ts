@@ -1,0 +1,97 @@
+// Which case file the window shows. Pure Node (the opener is injected), so switching, refusal and
+// the first-run choice are tested without Electron.
+import { existsSync, mkdirSync } from 'node:fs';
+import path from 'node:path';
+import type { Result } from '../schema/result';
+
+export const CASE_EXTENSION = '.evidence';
+
+/** The part of the contract's Api the shell holds on to. */
+export interface CaseApi {
+  call(method: string, input: unknown): Promise<Result<unknown>>;
+  close(): void;
+}
+
+export type OpenCaseFile = (casePath: string, create: boolean) => CaseApi;
+
+export interface OpenCase {
+  path: string;
+  name: string;
+  api: CaseApi;
+}
+
+export function caseNameOf(casePath: string): string {
+  const base = path.basename(casePath);
+  return base.toLowerCase().endsWith(CASE_EXTENSION) && base.length > CASE_EXTENSION.length
+    ? base.slice(0, -CASE_EXTENSION.length)
+    : base;
+}
+
+export function windowTitle(caseName: string | null): string {
+  return caseName === null ? 'Corroborate' : `${caseName} — Corroborate`;
+}
+
+/** Adds `.evidence` when a save dialog returned a bare name. */
+export function withCaseExtension(casePath: string): string {
+  return casePath.toLowerCase().endsWith(CASE_EXTENSION) ? casePath : `${casePath}${CASE_EXTENSION}`;
+}
+
+export function defaultCasePath(userDataDir: string): string {
+  return path.join(userDataDir, 'Cases', `My first case${CASE_EXTENSION}`);
+}
+
+export class CaseSession {
+  #current: OpenCase | null = null;
+
+  constructor(private readonly openFile: OpenCaseFile) {}
+
+  get current(): OpenCase | null {
+    return this.#current;
+  }
+
+  /** Opens the new case before closing the old one, so a refused file leaves the open case as it was. */
+  open(casePath: string, create = false): OpenCase {
+    const absolute = path.resolve(casePath);
+    if (create) mkdirSync(path.dirname(absolute), { recursive: true });
+    const api = this.openFile(absolute, create);
+    this.#current?.api.close();
+    this.#current = { path: absolute, name: caseNameOf(absolute), api };
+    return this.#current;
+  }
+
+  close(): void {
+    this.#current?.api.close();
+    this.#current = null;
+  }
+}
+
+export interface StartupChoice {
+  lastCase: string | null;
+  defaultCase: string;
+  exists(file: string): boolean;
+  /** Tells the user why a case could not be opened; startup then goes on to the next choice. */
+  report(casePath: string, error: unknown): void;
+}
+
+/** Reopens the last case; failing that, opens (or on first run creates) the default case. */
+export function openAtStartup(session: CaseSession, choice: StartupChoice): OpenCase | null {
+  if (choice.lastCase !== null && choice.lastCase !== choice.defaultCase) {
+    if (!choice.exists(choice.lastCase)) {
+      choice.report(choice.lastCase, new Error('The case file was moved or deleted.'));
+    } else {
+      try {
+        return session.open(choice.lastCase);
+      } catch (error) {
+        choice.report(choice.lastCase, error);
+      }
+    }
+  }
+  try {
+    return session.open(choice.defaultCase, !choice.exists(choice.defaultCase));
+  } catch (error) {
+    choice.report(choice.defaultCase, error);
+    return null;
+  }
+}
+
+export const fileExists = (file: string): boolean => existsSync(file);
