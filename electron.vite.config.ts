@@ -58,6 +58,7 @@ export default defineConfig({
     server: { host: '127.0.0.1' },
     build: {
       outDir: resolve(root, 'out/renderer'),
+      minify: true,
       rolldownOptions: {
         input: resolve(root, 'renderer/index.html'),
       },

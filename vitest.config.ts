@@ -24,6 +24,10 @@ export default defineConfig({
         },
       },
       node('e2e', { testTimeout: 120_000, hookTimeout: 180_000, fileParallelism: false }),
+      // Crash trials and fault injection: child processes and big files, so one file at a time.
+      node('reliability', { testTimeout: 600_000, hookTimeout: 120_000, fileParallelism: false }),
+      // The bench at a tiny size: it runs and reports, never asserts a time.
+      node('bench', { testTimeout: 180_000 }),
     ],
   },
 });

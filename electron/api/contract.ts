@@ -20,6 +20,7 @@ import {
   EvidenceUpdate,
   limits,
   Remove,
+  requiredText,
   SourceCreate,
   SourceList,
   SourceUpdate,
@@ -37,8 +38,49 @@ import type {
   Source,
 } from '../schema/records';
 import { SearchQuery, type SearchResult } from '../schema/search';
+import {
+  type Attachment,
+  AttachmentAdd,
+  type AttachmentAdded,
+  type AttachmentContent,
+  AttachmentGet,
+  AttachmentList,
+  type AttachmentVerification,
+  AttachmentVerify,
+} from '../schema/attachments';
+import {
+  AuditVerify,
+  type AuditVerification,
+  type CheckpointRecord,
+  type IntegrityProgress,
+  type IntegrityReport,
+  IntegrityVerify,
+} from '../schema/custody';
+import {
+  type ClaimReviewResult,
+  ExchangeClaimReview,
+  ExchangeExportCall,
+  ExchangeImportCall,
+  ExchangePreviewCall,
+  ExchangeReportCall,
+  type ExportResult,
+  type ImportPlan,
+  type ImportResult,
+  type ReportResult,
+  type RunningExchange,
+} from '../schema/exchange';
+import {
+  type MatrixPicture,
+  type NetworkPicture,
+  PicturesMatrix,
+  PicturesNetwork,
+  PicturesTimeline,
+  SavePositions,
+  type TimelinePicture,
+} from '../schema/pictures';
 import type { ActorDetail } from '../core/actors';
-import type { VerifyResult } from '../core/audit';
+import type { BackupInfo } from '../core/backups';
+import type { CaseCheck } from '../core/check-case';
 import type { PartyView } from '../core/deals';
 import type { SourceDetail } from '../core/sources';
 
@@ -46,8 +88,12 @@ const Empty = z.object({}).strict().default({});
 
 export const contract = {
   'case.info': Empty,
-  'case.setActor': z.object({ actor: z.string().trim().min(1, { message: 'is required' }).max(limits.name) }).strict(),
-  'case.backup': z.object({ path: z.string().min(1).max(4096) }).strict(),
+  // requiredText refuses a lone surrogate: the actor is hashed into every audit event as text.
+  'case.setActor': z.object({ actor: requiredText(limits.name) }).strict(),
+  'case.backups': Empty,
+  'case.check': Empty,
+  'case.verifyIntegrity': IntegrityVerify,
+  'case.integrityProgress': Empty,
 
   'deals.list': DealList,
   'deals.get': ById,
@@ -82,9 +128,26 @@ export const contract = {
 
   'search.query': SearchQuery,
 
+  'pictures.network': PicturesNetwork,
+  'pictures.timeline': PicturesTimeline,
+  'pictures.matrix': PicturesMatrix,
+  'pictures.savePositions': SavePositions,
+
   'audit.list': AuditList,
-  'audit.verify': Empty,
+  'audit.verify': AuditVerify,
   'audit.checkpoint': Empty,
+
+  'attachments.add': AttachmentAdd,
+  'attachments.list': AttachmentList,
+  'attachments.get': AttachmentGet,
+  'attachments.verify': AttachmentVerify,
+
+  'exchange.preview': ExchangePreviewCall,
+  'exchange.import': ExchangeImportCall,
+  'exchange.progress': Empty,
+  'exchange.export': ExchangeExportCall,
+  'exchange.report': ExchangeReportCall,
+  'exchange.claimReview': ExchangeClaimReview,
 } as const satisfies Record<string, z.ZodType>;
 
 export type Contract = typeof contract;
@@ -109,19 +172,19 @@ export interface DealDetail {
   claims: ClaimListItem[];
 }
 
-export interface Checkpoint {
-  caseId: string;
-  caseName: string;
-  seq: number;
-  headHash: string;
-  at: string;
-  counts: CaseInfo['counts'];
-}
+export type { Checkpoint, CheckpointRecord } from '../schema/custody';
 
 export interface Outputs {
   'case.info': CaseInfo;
   'case.setActor': CaseInfo;
-  'case.backup': { path: string };
+  /** The app's own backups of this case (taken before migrations), newest first. */
+  'case.backups': BackupInfo[];
+  /** The deep check: structure, foreign keys, audit chain, records against their history, verdicts, search. */
+  'case.check': CaseCheck;
+  /** quick_check, the audit chain, a checkpoint if given, every attachment; a plain-words report. */
+  'case.verifyIntegrity': IntegrityReport;
+  /** Where a running case.verifyIntegrity is (poll while it runs), or null. */
+  'case.integrityProgress': IntegrityProgress | null;
   'deals.list': Page<Deal>;
   'deals.get': DealDetail;
   'deals.create': Deal;
@@ -148,9 +211,26 @@ export interface Outputs {
   'evidence.remove': Evidence;
   'assessments.add': Assessment;
   'search.query': SearchResult;
+  'pictures.network': NetworkPicture;
+  'pictures.timeline': TimelinePicture;
+  'pictures.matrix': MatrixPicture;
+  'pictures.savePositions': { saved: number };
   'audit.list': Page<AuditEvent>;
-  'audit.verify': VerifyResult;
-  'audit.checkpoint': Checkpoint;
+  'audit.verify': AuditVerification;
+  'audit.checkpoint': CheckpointRecord;
+  'attachments.add': AttachmentAdded;
+  'attachments.list': Attachment[];
+  'attachments.get': AttachmentContent;
+  'attachments.verify': AttachmentVerification;
+  /** Dry run: what importing the file would do, row by row with reasons. Changes nothing. */
+  'exchange.preview': ImportPlan;
+  /** Applies exactly the previewed plan in one transaction, or nothing. */
+  'exchange.import': ImportResult;
+  /** Where a running preview or import is (poll while it runs), or null. */
+  'exchange.progress': RunningExchange | null;
+  'exchange.export': ExportResult;
+  'exchange.report': ReportResult;
+  'exchange.claimReview': ClaimReviewResult;
 }
 
 // Both directions must hold: every method has an output type and every output a schema.

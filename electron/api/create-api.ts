@@ -3,13 +3,19 @@
 // every outcome — including a bug — as a Result. Nothing thrown here crashes the process.
 import { getActor, createActor, listActors, removeActor, updateActor } from '../core/actors';
 import { addAssessment } from '../core/assessments';
-import { auditHead, listEvents, verifyChain } from '../core/audit';
+import { addAttachment, getAttachment, listAttachments, verifyAttachments } from '../core/attachments';
+import { auditHead, listEvents } from '../core/audit';
+import { findBackups } from '../core/backups';
+import { checkCase } from '../core/check-case';
 import { createClaim, getClaim, listClaims, removeClaim, updateClaim } from '../core/claims';
+import { integrityProgress, takeCheckpoint, verifyAudit, verifyCaseIntegrity } from '../core/custody';
 import { backupTo, type CaseFile, type OpenOptions, openCase, setActor } from '../core/db';
 import { createDeal, getDeal, listDeals, listParties, removeDeal, setParties, updateDeal } from '../core/deals';
-import { CoreError, invalidInput } from '../core/errors';
+import { CoreError, parseInput } from '../core/errors';
 import { addEvidence, removeEvidence, updateEvidence } from '../core/evidence';
-import { nowIso } from '../core/ids';
+import { runClaimReview, runExport, runReport } from '../core/exchange/export';
+import { exchangeProgress, previewImport, runImport } from '../core/exchange/preview';
+import { matrixPicture, networkPicture, savePositions, timelinePicture } from '../core/pictures';
 import { searchCase } from '../core/search';
 import { createSource, getSource, listSources, removeSource, updateSource } from '../core/sources';
 import type { Result } from '../schema/result';
@@ -18,6 +24,8 @@ import { type CaseInfo, contract, isMethod, type Method, type Output, type Parse
 export interface Api {
   call(method: string, input: unknown): Promise<Result<unknown>>;
   close(): void;
+  /** Save a Copy As…: for the main process only, never reachable through `call`. */
+  copyTo(target: string): Result<{ path: string }>;
   readonly file: CaseFile;
 }
 
@@ -53,10 +61,10 @@ const handlers: Handlers = {
     setActor(c, actor);
     return caseInfo(c);
   },
-  'case.backup': (c, { path }) => {
-    backupTo(c.db, path);
-    return { path };
-  },
+  'case.backups': (c) => findBackups(c.path),
+  'case.check': (c) => checkCase(c),
+  'case.verifyIntegrity': (c, input) => verifyCaseIntegrity(c, input),
+  'case.integrityProgress': (c) => integrityProgress(c),
 
   'deals.list': listDeals,
   'deals.get': (c, { id }) => {
@@ -94,19 +102,26 @@ const handlers: Handlers = {
 
   'search.query': searchCase,
 
+  'pictures.network': networkPicture,
+  'pictures.timeline': timelinePicture,
+  'pictures.matrix': matrixPicture,
+  'pictures.savePositions': savePositions,
+
   'audit.list': (c, input) => listEvents(c.db, input),
-  'audit.verify': (c) => verifyChain(c.db),
-  'audit.checkpoint': (c) => {
-    const info = caseInfo(c);
-    return {
-      caseId: info.caseId,
-      caseName: info.name,
-      seq: info.auditHead.seq,
-      headHash: info.auditHead.hash,
-      at: nowIso(),
-      counts: info.counts,
-    };
-  },
+  'audit.verify': verifyAudit,
+  'audit.checkpoint': takeCheckpoint,
+
+  'attachments.add': addAttachment,
+  'attachments.list': listAttachments,
+  'attachments.get': getAttachment,
+  'attachments.verify': (c, input) => verifyAttachments(c, input),
+
+  'exchange.preview': (c, input) => previewImport(c, input),
+  'exchange.import': (c, input) => runImport(c, input),
+  'exchange.progress': (c) => exchangeProgress(c),
+  'exchange.export': runExport,
+  'exchange.report': runReport,
+  'exchange.claimReview': runClaimReview,
 };
 
 export function toResultError(error: unknown): Result<never> {
@@ -121,10 +136,23 @@ export async function callOn(file: CaseFile, method: string, input: unknown): Pr
     if (!isMethod(method)) {
       return { ok: false, error: { code: 'invalid_input', message: `Unknown method "${String(method).slice(0, 100)}".` } };
     }
-    const parsed = contract[method].safeParse(input);
-    if (!parsed.success) return toResultError(invalidInput(parsed.error));
+    // parseInput, not safeParse: it also refuses the inputs that make a schema throw.
+    const parsed = parseInput(contract[method], input);
     const handler = handlers[method] as (c: CaseFile, i: unknown) => unknown;
-    return { ok: true, value: await handler(file, parsed.data) };
+    return { ok: true, value: await handler(file, parsed) };
+  } catch (error) {
+    return toResultError(error);
+  }
+}
+
+/**
+ * A consistent copy of the open case at `target` (Save a Copy As…). Not a contract method: only
+ * the main process, after a save dialog, may name a path to write.
+ */
+export function copyCase(file: CaseFile, target: string): Result<{ path: string }> {
+  try {
+    backupTo(file.db, target);
+    return { ok: true, value: { path: target } };
   } catch (error) {
     return toResultError(error);
   }
@@ -136,6 +164,7 @@ export function createApi(casePath: string, options: OpenOptions = {}): Api {
   return {
     file,
     call: (method, input) => callOn(file, method, input),
+    copyTo: (target) => copyCase(file, target),
     close: () => file.close(),
   };
 }

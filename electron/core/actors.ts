@@ -3,7 +3,7 @@ import type { Actor, Deal, Page } from '../schema/records';
 import type { CaseFile } from './db';
 import { parseInput } from './errors';
 import { newId, nowIso } from './ids';
-import { fromRow, inList, insertRecord, listAggregate, removeRecord, requireRecord, updateRecord } from './records';
+import { enumFilter, fromRow, insertRecord, listAggregate, removeRecord, requireRecord, updateRecord } from './records';
 import { actorTable, dealTable } from './tables';
 
 export interface ActorDetail {
@@ -58,7 +58,7 @@ export function listActors(c: CaseFile, input: unknown): Page<Actor> {
   const params: unknown[] = [];
   const f = v.filters ?? {};
   if (f.kind?.length) {
-    const q = inList('t.kind', f.kind);
+    const q = enumFilter('t.kind', f.kind);
     where.push(q.sql);
     params.push(...q.params);
   }

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import type { AuditEvent, Page } from '../schema/records';
 import { canonicalJson } from './canonical-json';
@@ -42,8 +42,9 @@ export function canonicalEvent(e: Omit<AuditRow, 'hash' | 'prev_hash'>): string 
   );
 }
 
+/** sha256(prevHash ‖ canonical) in one call: the same bytes as two updates, and faster when verifying long chains. */
 export function chainHash(prevHash: string, canonical: string): string {
-  return createHash('sha256').update(prevHash).update(canonical).digest('hex');
+  return hash('sha256', prevHash + canonical);
 }
 
 const statements = new WeakMap<Database.Database, ReturnType<typeof prepare>>();
@@ -143,6 +144,7 @@ export interface AuditListOptions {
   entity?: string;
   entityId?: string;
   action?: string;
+  claimId?: string;
   limit: number;
   /** Events before this seq (newest first paging). */
   cursor?: string;
@@ -162,6 +164,13 @@ export function listEvents(db: Database.Database, o: AuditListOptions): Page<Aud
   if (o.action) {
     where.push('action = ?');
     params.push(o.action);
+  }
+  if (o.claimId) {
+    where.push(
+      `(entity_id = ? OR entity_id IN (SELECT id FROM evidence WHERE claim_id = ?)
+        OR entity_id IN (SELECT id FROM assessments WHERE claim_id = ?))`,
+    );
+    params.push(o.claimId, o.claimId, o.claimId);
   }
   const filter = where.length ? `WHERE ${where.join(' AND ')}` : '';
   const total = (db.prepare(`SELECT count(*) FROM audit_log ${filter}`).pluck().get(...params) as number) ?? 0;

@@ -4,7 +4,7 @@ import { corroborationOf, refreshVerdicts } from './claim-verdicts';
 import type { CaseFile } from './db';
 import { parseInput } from './errors';
 import { newId, nowIso } from './ids';
-import { fromRow, inList, insertRecord, listAggregate, removeRecord, requireRecord, updateRecord } from './records';
+import { enumFilter, fromRow, insertRecord, listAggregate, removeRecord, requireRecord, updateRecord } from './records';
 import { assessmentTable, claimTable, dealTable, evidenceTable } from './tables';
 
 export function createClaim(c: CaseFile, input: unknown) {
@@ -86,7 +86,7 @@ export function listClaims(c: CaseFile, input: unknown): Page<ClaimListItem> {
     ['v.verdict', f.verdict],
   ] as const) {
     if (values?.length) {
-      const q = inList(column, values);
+      const q = enumFilter(column, values);
       where.push(q.sql);
       params.push(...q.params);
     }
@@ -112,6 +112,8 @@ export function listClaims(c: CaseFile, input: unknown): Page<ClaimListItem> {
       where,
       params,
       from: 'claims t LEFT JOIN claim_verdicts v ON v.claim_id = t.id',
+      // One verdict row at most per claim: the join only changes the count when it filters.
+      countFrom: f.verdict?.length ? undefined : 'claims t',
       select: "t.*, coalesce(v.verdict, 'unsupported') AS verdict, coalesce(v.evidence_count, 0) AS evidence_count",
     },
     (row) => ({

@@ -1,11 +1,26 @@
-import { closeSync, existsSync, openSync, readSync, rmSync, statSync } from 'node:fs';
-import { basename } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import {
+  accessSync,
+  closeSync,
+  constants,
+  existsSync,
+  fsyncSync,
+  openSync,
+  readSync,
+  renameSync,
+  rmSync,
+  statSync,
+} from 'node:fs';
+import { basename, dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { appendEvent } from './audit';
+import { findBackups } from './backups';
+import { refreshVerdicts } from './claim-verdicts';
 import { CoreError, fromSqliteError } from './errors';
 import { newId, nowIso } from './ids';
 import { defaultMigrationsDir, loadMigrations, type Migration } from './migrations';
-import { foldForIndex } from './transliterate';
+import { refreshSearchFolding, registerSearchFunctions } from './search-index';
+import { checkWal } from './wal-check';
 
 /** 'CRBT' — marks an SQLite file as a Corroborate case file. */
 export const APPLICATION_ID = 0x43524254;
@@ -36,6 +51,7 @@ export class CaseFile {
   readonly schemaVersion: number;
   meta: CaseMeta;
   private statements = new Map<string, Database.Statement>();
+  private readonly identity: FileIdentity | null;
 
   constructor(
     readonly db: Database.Database,
@@ -43,6 +59,7 @@ export class CaseFile {
   ) {
     this.schemaVersion = db.pragma('user_version', { simple: true }) as number;
     this.meta = readMeta(db);
+    this.identity = identityOf(path);
   }
 
   /** A cached prepared statement: SQL text is fixed in code, values are always bound. */
@@ -55,12 +72,58 @@ export class CaseFile {
     return s;
   }
 
+  /** Set while `bulk` runs: the writes inside join its transaction. */
+  private bulkState: BulkState | null = null;
+
   /** Runs `fn` as one IMMEDIATE transaction; SQLite failures become `io` / `integrity` errors. */
   write<T>(fn: () => T): T {
+    if (this.bulkState) return this.joinBulk(this.bulkState, fn);
+    this.assertStillInPlace();
     try {
       return this.db.transaction(fn).immediate();
     } catch (error) {
       throw fromSqliteError(error) ?? error;
+    }
+  }
+
+  /**
+   * Runs many writes as one IMMEDIATE transaction, for imports. The writes inside join it instead
+   * of each opening a savepoint (every savepoint makes FTS5 flush its pending index data: a large
+   * import ran several times slower), and claims' verdicts are recomputed once per claim when `fn`
+   * ends rather than after every evidence item. All or nothing: if any write inside fails, the
+   * whole bulk is rolled back, even when the caller caught that error and went on.
+   */
+  bulk<T>(fn: () => T): T {
+    if (this.bulkState) return fn();
+    const state: BulkState = { failed: null, verdicts: new Set(), flushing: false };
+    return this.write(() => {
+      this.bulkState = state;
+      try {
+        const out = fn();
+        if (state.failed !== null) throw state.failed;
+        state.flushing = true;
+        refreshVerdicts(this, state.verdicts);
+        return out;
+      } finally {
+        this.bulkState = null;
+      }
+    });
+  }
+
+  /** For refreshVerdicts: inside a bulk the claims are remembered and refreshed once, when it ends. */
+  deferVerdicts(claimIds: Iterable<string>): boolean {
+    const s = this.bulkState;
+    if (!s || s.flushing) return false;
+    for (const id of claimIds) s.verdicts.add(id);
+    return true;
+  }
+
+  private joinBulk<T>(state: BulkState, fn: () => T): T {
+    try {
+      return fn();
+    } catch (error) {
+      state.failed ??= fromSqliteError(error) ?? error;
+      throw state.failed;
     }
   }
 
@@ -75,7 +138,43 @@ export class CaseFile {
   close(): void {
     if (this.db.open) this.db.close();
   }
+
+  /**
+   * An open file whose folder was deleted keeps accepting writes on Linux and macOS, into a file
+   * no one can reach again: every "saved" change would vanish on close. So a write first checks
+   * that the path still names the file we opened.
+   */
+  private assertStillInPlace(): void {
+    if (this.identity === null || sameFile(this.identity, identityOf(this.path))) return;
+    throw new CoreError(
+      'io',
+      `${basename(this.path)} is no longer at ${this.path}: its folder was moved or deleted, or the file was replaced. The change was not saved. Close the case and open it from where it is now.`,
+      undefined,
+      'moved',
+    );
+  }
 }
+
+interface BulkState {
+  /** The first error of a write inside the bulk: rethrown at its end, so nothing half-done commits. */
+  failed: unknown;
+  verdicts: Set<string>;
+  flushing: boolean;
+}
+
+interface FileIdentity {
+  dev: bigint;
+  ino: bigint;
+}
+
+function identityOf(path: string): FileIdentity | null {
+  const st = statSync(path, { bigint: true, throwIfNoEntry: false });
+  return st ? { dev: st.dev, ino: st.ino } : null;
+}
+
+/** Some file systems report no inode number (0): there, only that the file is still there can be checked. */
+const sameFile = (a: FileIdentity, b: FileIdentity | null) =>
+  b !== null && (a.ino === 0n || b.ino === 0n || (a.dev === b.dev && a.ino === b.ino));
 
 function readMeta(db: Database.Database): CaseMeta {
   const rows = db.prepare('SELECT key, value FROM case_meta').all() as { key: string; value: string }[];
@@ -108,6 +207,76 @@ const foreignFile = (name: string) =>
     'foreign',
   );
 
+/** Damage named, with the newest backup the app can offer instead. */
+function damaged(
+  path: string,
+  detail: string,
+  reason: 'corrupt' | 'wal_damaged' | 'header_damaged',
+): CoreError {
+  const newest = findBackups(path).find((b) => b.looksValid);
+  const offer = newest
+    ? ` The newest backup is ${newest.fileName} (taken ${newest.takenAt}); open that copy instead.`
+    : ' No backup of it was found beside it.';
+  return new CoreError(
+    'integrity',
+    `${basename(path)} is damaged: ${detail}. It was not opened and nothing in it was changed.${offer}`,
+    undefined,
+    reason,
+  );
+}
+
+/** SQLite's check output without its banner, on one line. */
+const checkText = (lines: string[]) =>
+  lines
+    .slice(0, 3)
+    .map((l) =>
+      l
+        .replace(/\*\*\* in database main \*\*\*\s*/g, '')
+        .replace(/\s+/g, ' ')
+        .trim(),
+    )
+    .join('; ');
+
+/** Whether we may write here: the OS must allow it and, because root ignores them, so must the permission bits. */
+function writable(path: string): boolean {
+  try {
+    accessSync(path, constants.W_OK);
+  } catch {
+    return false;
+  }
+  return (statSync(path).mode & 0o222) !== 0;
+}
+
+function readOnly(path: string, folder: boolean): CoreError {
+  const what = folder ? `the folder it is in (${dirname(path)}) is read-only` : 'the file is read-only';
+  return new CoreError(
+    'io',
+    `${basename(path)} cannot be opened for work: ${what}. Corroborate records every change, and its history, in the case file itself, so it does not work on files it cannot write. Copy the case to a folder you can write to, or change its permissions. Nothing was changed.`,
+    undefined,
+    'read_only',
+  );
+}
+
+/** The schema version the case itself records (cases made before it was recorded: null). */
+function recordedVersion(db: Database.Database): number | null {
+  try {
+    const value = db.prepare("SELECT value FROM case_meta WHERE key = 'schema_version'").pluck().get() as
+      | string
+      | undefined;
+    return value === undefined ? null : Number(value);
+  } catch {
+    return null; // no case_meta: a new file, or one refused by the checks that follow
+  }
+}
+
+/** The tables only a Corroborate case has: a file holding them is ours even if its header says otherwise. */
+function holdsCaseSchema(db: Database.Database): boolean {
+  const names = new Set(
+    db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table'").pluck().all() as string[],
+  );
+  return ['case_meta', 'audit_log', 'claims', 'evidence', 'sources'].every((t) => names.has(t));
+}
+
 const newerFile = (name: string, version: number, latest: number) =>
   new CoreError(
     'conflict',
@@ -137,20 +306,42 @@ function removeCreatedSidecars(created: string[]): void {
  */
 function inspectExisting(path: string, latest: number): { version: number } {
   const name = basename(path);
-  if (statSync(path).isDirectory()) throw new CoreError('io', `${name} is a folder, not a case file.`, undefined, 'not_a_file');
+  if (statSync(path).isDirectory())
+    throw new CoreError('io', `${name} is a folder, not a case file.`, undefined, 'not_a_file');
   const header = readHeader(path);
   if (header.length === 0) {
-    throw new CoreError('integrity', `${name} is empty: it is not a Corroborate case file.`, undefined, 'empty');
+    throw new CoreError(
+      'integrity',
+      `${name} is empty: it is not a Corroborate case file.`,
+      undefined,
+      'empty',
+    );
   }
   if (header.length < 100 || header.subarray(0, 16).toString('latin1') !== SQLITE_MAGIC) {
-    throw new CoreError('integrity', `${name} is not a Corroborate case file (it is not an SQLite database).`, undefined, 'not_sqlite');
+    throw new CoreError(
+      'integrity',
+      `${name} is not a Corroborate case file (it is not an SQLite database).`,
+      undefined,
+      'not_sqlite',
+    );
   }
   // The header alone settles the common refusals without opening the file at all. It can only
   // lag behind an unfinished WAL (which never lowers the version), so a refusal here is sound.
   const headerAppId = header.readUInt32BE(68);
-  if (headerAppId !== 0 && headerAppId !== APPLICATION_ID) throw foreignFile(name);
+  const fileWritable = writable(path);
+  const folderWritable = writable(dirname(path));
+  const foreignHeader = headerAppId !== 0 && headerAppId !== APPLICATION_ID;
+  // Telling a case with a damaged header from another app's file needs a look inside, which a
+  // read-only place does not allow without leaving side files behind.
+  if (foreignHeader && !(fileWritable && folderWritable)) throw foreignFile(name);
   if (headerAppId === APPLICATION_ID && header.readUInt32BE(60) > latest) {
     throw newerFile(name, header.readUInt32BE(60), latest);
+  }
+  if (!fileWritable || !folderWritable) throw readOnly(path, fileWritable);
+  if (!foreignHeader) {
+    const pageSize = header.readUInt16BE(16) === 1 ? 65536 : header.readUInt16BE(16);
+    const wal = checkWal(`${path}-wal`, pageSize);
+    if (wal) throw damaged(path, wal.detail, 'wal_damaged');
   }
   const sidecars = [`${path}-wal`, `${path}-shm`].filter((f) => !existsSync(f));
   let ro: Database.Database;
@@ -158,7 +349,12 @@ function inspectExisting(path: string, latest: number): { version: number } {
     ro = new Database(path, { readonly: true, fileMustExist: true });
   } catch (error) {
     removeCreatedSidecars(sidecars);
-    throw new CoreError('io', `${name} could not be opened: ${(error as Error).message}`, undefined, 'unreadable');
+    throw new CoreError(
+      'io',
+      `${name} could not be opened: ${(error as Error).message}`,
+      undefined,
+      'unreadable',
+    );
   }
   try {
     let appId: number;
@@ -167,20 +363,46 @@ function inspectExisting(path: string, latest: number): { version: number } {
     try {
       appId = ro.pragma('application_id', { simple: true }) as number;
       version = ro.pragma('user_version', { simple: true }) as number;
-      tables = (ro.prepare("SELECT count(*) AS n FROM sqlite_schema WHERE type = 'table'").get() as { n: number }).n;
+      tables = (
+        ro.prepare("SELECT count(*) AS n FROM sqlite_schema WHERE type = 'table'").get() as { n: number }
+      ).n;
     } catch (error) {
-      throw new CoreError('integrity', `${name} is damaged and cannot be read: ${(error as Error).message}`, undefined, 'corrupt');
+      throw damaged(path, `it cannot be read (${(error as Error).message})`, 'corrupt');
     }
-    if (appId !== APPLICATION_ID && (appId !== 0 || tables > 0)) throw foreignFile(name);
+    if (appId !== APPLICATION_ID && (appId !== 0 || tables > 0)) {
+      if (appId !== 0 && holdsCaseSchema(ro)) {
+        throw damaged(
+          path,
+          'its header no longer marks it as a Corroborate case file, though it holds one',
+          'header_damaged',
+        );
+      }
+      throw foreignFile(name);
+    }
     if (version > latest) throw newerFile(name, version, latest);
+    if (version === 0 && tables > 0) {
+      throw damaged(path, 'its header gives no schema version, though it holds tables', 'header_damaged');
+    }
     let check: string[];
     try {
       check = (ro.pragma('quick_check(20)') as { quick_check: string }[]).map((r) => r.quick_check);
     } catch (error) {
-      throw new CoreError('integrity', `${name} is damaged: ${(error as Error).message}`, undefined, 'corrupt');
+      throw damaged(
+        path,
+        `SQLite's check could not read it through (${(error as Error).message})`,
+        'corrupt',
+      );
     }
     if (check.length !== 1 || check[0] !== 'ok') {
-      throw new CoreError('integrity', `${name} is damaged: ${check.slice(0, 3).join('; ')}`, undefined, 'corrupt');
+      throw damaged(path, `SQLite's check found ${checkText(check)}`, 'corrupt');
+    }
+    const recorded = recordedVersion(ro);
+    if (recorded !== null && recorded !== version) {
+      throw damaged(
+        path,
+        `its header gives schema ${version}, but the case records schema ${recorded}`,
+        'header_damaged',
+      );
     }
     return { version };
   } catch (error) {
@@ -198,13 +420,48 @@ function applyPragmas(db: Database.Database): void {
   db.pragma('synchronous = FULL');
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
-  db.function('cb_fold', { deterministic: true }, foldForIndex);
+  registerSearchFunctions(db);
 }
 
-/** A consistent copy of the live database, taken without stopping writers. */
+/**
+ * A consistent copy of the live database, taken without stopping writers. Written under a
+ * temporary name, flushed, then renamed: a crash midway leaves no half-written file under the
+ * backup's name for anyone to restore from.
+ */
 export function backupTo(db: Database.Database, target: string): void {
-  if (existsSync(target)) throw new CoreError('conflict', `${basename(target)} already exists; choose another name.`);
-  db.prepare('VACUUM INTO ?').run(target);
+  if (existsSync(target))
+    throw new CoreError('conflict', `${basename(target)} already exists; choose another name.`);
+  // A name of its own: a file that happens to be called `<target>.partial` is not ours to replace.
+  const partial = `${target}.${randomBytes(4).toString('hex')}.partial`;
+  try {
+    db.prepare('VACUUM INTO ?').run(partial);
+    syncFile(partial);
+    renameSync(partial, target);
+    syncFile(dirname(target));
+  } catch (error) {
+    rmSync(partial, { force: true });
+    if (error instanceof CoreError) throw error;
+    const mapped = fromSqliteError(error);
+    if (mapped) throw mapped;
+    throw new CoreError(
+      'io',
+      `The backup ${basename(target)} could not be written: ${(error as Error).message}`,
+      undefined,
+      'backup_failed',
+    );
+  }
+}
+
+function syncFile(path: string): void {
+  let fd: number | null = null;
+  try {
+    fd = openSync(path, 'r');
+    fsyncSync(fd);
+  } catch {
+    // Some systems cannot fsync a folder; the rename is still atomic there.
+  } finally {
+    if (fd !== null) closeSync(fd);
+  }
 }
 
 function backupPath(path: string, version: number): string {
@@ -213,19 +470,58 @@ function backupPath(path: string, version: number): string {
   return `${path}.v${version}.${nowIso().replace(/[:.]/g, '-')}.bak`;
 }
 
-function migrate(db: Database.Database, path: string, from: number, migrations: Migration[], options: OpenOptions): void {
+function migrate(
+  db: Database.Database,
+  path: string,
+  from: number,
+  migrations: Migration[],
+  options: OpenOptions,
+): void {
   const pending = migrations.filter((m) => m.version > from);
   if (pending.length === 0) return;
   if (from > 0) backupTo(db, backupPath(path, from));
   const latest = pending[pending.length - 1]!.version;
   db.transaction(() => {
-    for (const m of pending) db.exec(m.sql);
+    for (const m of pending) {
+      try {
+        db.exec(m.sql);
+      } catch (error) {
+        // Rolls the whole upgrade back; a typed error, not a raw SqliteError, reaches the caller.
+        throw new CoreError(
+          'internal',
+          `Migration ${m.name} failed (${(error as Error).message}); ${basename(path)} was left at schema ${from}.`,
+          undefined,
+          'migration_failed',
+        );
+      }
+    }
     if (from === 0) initialiseCase(db, path, options);
+    // A second record of the version, inside the case: a flipped bit in the header's copy would
+    // otherwise make the next open run migrations again over a case that already has them.
+    db.prepare(
+      "INSERT INTO case_meta (key, value) VALUES ('schema_version', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+    ).run(String(latest));
     db.pragma(`application_id = ${APPLICATION_ID}`);
     db.pragma(`user_version = ${latest}`);
   }).immediate();
   // Put the new header in the main file now, so header checks on the next open see it.
   db.pragma('wal_checkpoint(TRUNCATE)');
+}
+
+/**
+ * The actor is hashed into every audit event as text: a lone surrogate would be hashed as written
+ * but stored as U+FFFD, and the chain would no longer verify.
+ */
+function assertWellFormed(field: string, value: string): void {
+  if (!value.isWellFormed()) {
+    throw new CoreError(
+      'invalid_input',
+      `Invalid input: ${field} contains an unpaired surrogate (broken Unicode)`,
+      {
+        [field]: 'contains an unpaired surrogate (broken Unicode)',
+      },
+    );
+  }
 }
 
 function initialiseCase(db: Database.Database, path: string, options: OpenOptions): void {
@@ -239,6 +535,8 @@ function initialiseCase(db: Database.Database, path: string, options: OpenOption
     actor: options.actor?.trim() || 'investigator',
     created_at: at,
   };
+  assertWellFormed('name', meta.name!);
+  assertWellFormed('actor', meta.actor!);
   const insert = db.prepare('INSERT INTO case_meta (key, value) VALUES (?, ?)');
   for (const [k, v] of Object.entries(meta)) insert.run(k, v);
   appendEvent(db, {
@@ -252,6 +550,41 @@ function initialiseCase(db: Database.Database, path: string, options: OpenOption
 }
 
 /**
+ * Builds a new case under a temporary name and moves it into place only once it is complete, so
+ * a crash while creating leaves either no case or a whole one, never an empty or half-made file
+ * that would later be refused as "not a case file".
+ */
+function createCase(path: string, migrations: Migration[], options: OpenOptions): void {
+  const temp = `${path}.creating`;
+  const leftovers = [temp, `${temp}-wal`, `${temp}-shm`, `${temp}-journal`];
+  // What an earlier crash at this very step left: never a case anyone saved work in.
+  for (const f of leftovers) rmSync(f, { force: true });
+  let db: Database.Database | null = null;
+  try {
+    db = new Database(temp, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
+    applyPragmas(db);
+    migrate(db, path, 0, migrations, options);
+    db.close();
+    syncFile(temp);
+    if (existsSync(path))
+      throw new CoreError(
+        'conflict',
+        `${basename(path)} appeared while the case was being created; it was left as it is.`,
+      );
+    renameSync(temp, path);
+    syncFile(dirname(path));
+  } catch (error) {
+    db?.close();
+    for (const f of leftovers) rmSync(f, { force: true });
+    if (error instanceof CoreError) throw error;
+    throw (
+      fromSqliteError(error) ??
+      new CoreError('io', `${basename(path)} could not be created: ${(error as Error).message}`)
+    );
+  }
+}
+
+/**
  * Opens (or creates) a case file: refuses anything that is not a healthy case file of a schema
  * this app knows, backs up before migrating, and migrates in one transaction.
  */
@@ -262,21 +595,29 @@ export function openCase(path: string, options: OpenOptions = {}): CaseFile {
   if (!exists && !options.create) {
     throw new CoreError('not_found', `There is no case file at ${path}.`, undefined, 'missing');
   }
-  const from = exists ? inspectExisting(path, latest).version : 0;
+  if (!exists) createCase(path, migrations, options);
+  const from = inspectExisting(path, latest).version;
   let db: Database.Database;
   try {
     db = new Database(path, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
   } catch (error) {
-    throw fromSqliteError(error) ?? new CoreError('io', `${basename(path)} could not be opened: ${(error as Error).message}`);
+    throw (
+      fromSqliteError(error) ??
+      new CoreError('io', `${basename(path)} could not be opened: ${(error as Error).message}`)
+    );
   }
   try {
     applyPragmas(db);
     migrate(db, path, from, migrations, options);
+    refreshSearchFolding(db);
     const file = new CaseFile(db, path);
-    if (options.actor?.trim() && options.actor.trim() !== file.meta.actor) setActor(file, options.actor.trim());
+    if (options.actor?.trim() && options.actor.trim() !== file.meta.actor)
+      setActor(file, options.actor.trim());
     return file;
   } catch (error) {
     db.close();
+    // A case that could not be set up is not left behind half-made, to be mistaken for one later.
+    if (!exists) for (const f of [path, `${path}-wal`, `${path}-shm`]) rmSync(f, { force: true });
     if (error instanceof CoreError) throw error;
     throw fromSqliteError(error) ?? error;
   }
@@ -284,11 +625,13 @@ export function openCase(path: string, options: OpenOptions = {}): CaseFile {
 
 /** Changes who is working on this case; the change itself is an audited event. */
 export function setActor(file: CaseFile, actor: string): void {
+  assertWellFormed('actor', actor);
   file.write(() => {
-    file.stmt('INSERT INTO case_meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(
-      'actor',
-      actor,
-    );
+    file
+      .stmt(
+        'INSERT INTO case_meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
+      )
+      .run('actor', actor);
     appendEvent(file.db, {
       actor,
       replica: file.meta.replica,

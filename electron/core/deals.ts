@@ -4,8 +4,8 @@ import type { CaseFile } from './db';
 import { parseInput } from './errors';
 import { newId, nowIso } from './ids';
 import {
+  enumFilter,
   fromRow,
-  inList,
   insertRecord,
   listAggregate,
   removeRecord,
@@ -92,12 +92,12 @@ export function listDeals(c: CaseFile, input: unknown): Page<Deal> {
   const params: unknown[] = [];
   const f = v.filters ?? {};
   if (f.technology?.length) {
-    const q = inList('t.technology', f.technology);
+    const q = enumFilter('t.technology', f.technology);
     where.push(q.sql);
     params.push(...q.params);
   }
   if (f.status?.length) {
-    const q = inList('t.status', f.status);
+    const q = enumFilter('t.status', f.status);
     where.push(q.sql);
     params.push(...q.params);
   }

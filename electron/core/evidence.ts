@@ -26,7 +26,8 @@ export function updateEvidence(c: CaseFile, input: unknown): Evidence {
     if (changes.claimId) requireRecord(c, claimTable, changes.claimId, { field: 'claimId' });
     if (changes.sourceId) requireRecord(c, sourceTable, changes.sourceId, { field: 'sourceId' });
     const next = updateRecord(c, evidenceTable, prev, changes, { ifUpdatedAt });
-    refreshVerdicts(c, [prev.claimId, next.claimId]);
+    // updateRecord hands back `prev` itself when nothing changed: then nothing may be written.
+    if (next !== prev) refreshVerdicts(c, [prev.claimId, next.claimId]);
     return next;
   });
 }

@@ -146,6 +146,8 @@ function laterThan(previous: string): string {
 export interface ListQuery {
   /** FROM clause with the table aliased `t`; joins allowed. */
   from: string;
+  /** FROM clause for the total, when `from` joins tables that never change the count. */
+  countFrom?: string;
   where: string[];
   params: unknown[];
   /** Fixed SQL expression to sort by (never user text); ties broken by `t.id`. */
@@ -173,12 +175,37 @@ function decodeCursor(cursor: string): [unknown, string] {
   });
 }
 
+/**
+ * Counting every matching row is what made a list page slow on a large case (tens of ms for 100k
+ * claims, on every page), while paging itself is a short index walk. The count is kept per query
+ * and parameters until the data may have changed: `total_changes()` moves with every row this
+ * connection writes (triggers included), `data_version` with every commit of another connection.
+ */
+const totals = new WeakMap<CaseFile, Map<string, { stamp: string; total: number }>>();
+const TOTALS_KEPT = 64;
+
+function countRows(c: CaseFile, sql: string, params: unknown[]): number {
+  const stamp = c.stmt("SELECT total_changes() || ':' || data_version FROM pragma_data_version").pluck().get() as string;
+  let cache = totals.get(c);
+  if (!cache) {
+    cache = new Map();
+    totals.set(c, cache);
+  }
+  const key = `${sql}\u0000${JSON.stringify(params)}`;
+  const hit = cache.get(key);
+  if (hit && hit.stamp === stamp) return hit.total;
+  const total = c.stmt(sql).pluck().get(...params) as number;
+  if (cache.size >= TOTALS_KEPT) cache.delete(cache.keys().next().value as string);
+  cache.set(key, { stamp, total });
+  return total;
+}
+
 export function listRows(c: CaseFile, q: ListQuery): Page<Row> {
   const where = [...q.where];
   const params = [...q.params];
   if (!q.includeRemoved) where.push('t.deleted_at IS NULL');
   const filter = where.length ? `WHERE ${where.join(' AND ')}` : '';
-  const total = c.stmt(`SELECT count(*) FROM ${q.from} ${filter}`).pluck().get(...params) as number;
+  const total = countRows(c, `SELECT count(*) FROM ${q.countFrom ?? q.from} ${filter}`, params);
   const op = q.direction === 'asc' ? '>' : '<';
   const pageWhere = [...where];
   const pageParams = [...params];
@@ -207,6 +234,17 @@ export function inList(column: string, values: readonly unknown[]): { sql: strin
   return { sql: `${column} IN (${values.map(() => '?').join(', ')})`, params: [...values] };
 }
 
+/**
+ * A list filter on a column of few distinct values (status, kind, verdict…), written so SQLite
+ * does not pick that column's index: a page then walks the sort order's index and stops after
+ * `limit` matches, instead of collecting every match and sorting them all for each page (at 100k
+ * claims, 49 ms against 0.4 ms a page). The unary `+` changes the plan, never the result.
+ */
+export function enumFilter(column: string, values: readonly unknown[]): { sql: string; params: unknown[] } {
+  const q = inList(column, values);
+  return { sql: `+${q.sql}`, params: q.params };
+}
+
 export interface ListInput {
   query?: string | undefined;
   sort?: { field: string; direction: 'asc' | 'desc' } | undefined;
@@ -223,7 +261,15 @@ export function listAggregate<T extends { id: string }, R = T>(
   c: CaseFile,
   t: Table<T>,
   input: ListInput,
-  spec: { sorts: Record<string, string>; where: string[]; params: unknown[]; from?: string; select?: string },
+  spec: {
+    sorts: Record<string, string>;
+    where: string[];
+    params: unknown[];
+    from?: string;
+    /** A cheaper FROM for counting the total, when the joins of `from` never change the count. */
+    countFrom?: string | undefined;
+    select?: string;
+  },
   map: (row: Row) => R = (row) => fromRow(t, row) as unknown as R,
 ): Page<R> {
   const where = [...spec.where];
@@ -238,6 +284,7 @@ export function listAggregate<T extends { id: string }, R = T>(
   const field = input.sort?.field ?? 'created';
   const page = listRows(c, {
     from: spec.from ?? `${t.table} t`,
+    ...(spec.countFrom ? { countFrom: spec.countFrom } : {}),
     where,
     params,
     sortExpr: spec.sorts[field] ?? 't.id',

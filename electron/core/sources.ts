@@ -6,7 +6,7 @@ import { wouldCreateCycle } from '../schema/confidence';
 import type { CaseFile } from './db';
 import { CoreError, parseInput } from './errors';
 import { newId, nowIso } from './ids';
-import { inList, insertRecord, listAggregate, removeRecord, requireRecord, updateRecord } from './records';
+import { enumFilter, insertRecord, listAggregate, removeRecord, requireRecord, updateRecord } from './records';
 import { sourceTable } from './tables';
 
 export interface SourceUse {
@@ -120,7 +120,7 @@ export function listSources(c: CaseFile, input: unknown): Page<Source> {
     ['t.reliability', f.reliability],
   ] as const) {
     if (values?.length) {
-      const q = inList(column, values);
+      const q = enumFilter(column, values);
       where.push(q.sql);
       params.push(...q.params);
     }

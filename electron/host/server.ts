@@ -4,9 +4,17 @@
 import { randomBytes } from 'node:crypto';
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { securityHeaders } from '../main/content-security-policy';
+import type { CaseFile } from '../core/db';
 import { hasControlCharacter } from '../main/trusted-url';
-import type { ApiError, Result } from '../schema/result';
+import { isAppMethod } from '../schema/app-methods';
+import type { Result } from '../schema/result';
+import {
+  DOWNLOAD_METHOD,
+  handleDownload,
+  handleUpload,
+  MAX_UPLOAD_BYTES,
+  UPLOAD_METHOD,
+} from './attachment-routes';
 import { declaredTooLarge, readBody } from './read-body';
 import {
   bearerToken,
@@ -16,9 +24,10 @@ import {
   isValidToken,
   tokensMatch,
 } from './request-guards';
+import { failure, send, sendResult } from './respond';
 import { loadStaticFile } from './static-files';
 
-/** Largest request body accepted; attachments travel base64-encoded inside it. */
+/** Largest JSON request body accepted; larger files go through the raw upload route (attachment-routes.ts). */
 export const MAX_BODY_BYTES = 64 * 1024 * 1024;
 export const LOOPBACK_ADDRESS = '127.0.0.1';
 const API_PREFIX = '/api/';
@@ -27,6 +36,8 @@ const MAX_METHOD_LENGTH = 200;
 /** The part of the contract's Api the host needs; the host does not own (or close) it. */
 export interface HostApi {
   call(method: string, input: unknown): Promise<Result<unknown>>;
+  /** The open case, for the raw attachment routes; without it they answer 404. */
+  readonly file?: CaseFile;
 }
 
 export interface HostOptions {
@@ -41,6 +52,8 @@ export interface HostOptions {
   token?: string;
   /** Defaults to MAX_BODY_BYTES; tests lower it. */
   bodyLimit?: number;
+  /** Largest raw upload; defaults to MAX_UPLOAD_BYTES. */
+  uploadLimit?: number;
 }
 
 export interface RunningHost {
@@ -58,46 +71,12 @@ interface Context {
   rendererDir: string;
   token: string;
   bodyLimit: number;
+  uploadLimit: number;
   port: number;
 }
 
-function failure(code: ApiError['code'], message: string): Result<never> {
-  return { ok: false, error: { code, message } };
-}
-
-function send(
-  response: ServerResponse,
-  status: number,
-  contentType: string,
-  body: Buffer | string,
-  extra: Record<string, string> = {},
-  headOnly = false,
-): void {
-  const bytes = typeof body === 'string' ? Buffer.from(body, 'utf8') : body;
-  response.writeHead(status, {
-    ...securityHeaders(),
-    'Content-Type': contentType,
-    'Content-Length': String(bytes.length),
-    ...extra,
-  });
-  response.end(headOnly ? undefined : bytes);
-}
-
-function sendResult(
-  response: ServerResponse,
-  status: number,
-  result: Result<unknown>,
-  extra?: Record<string, string>,
-): void {
-  let json: string;
-  try {
-    json = JSON.stringify(result);
-  } catch (error) {
-    status = 500;
-    json = JSON.stringify(failure('internal', `The result could not be encoded: ${String(error)}`));
-  }
-  send(response, status, 'application/json; charset=utf-8', json, extra);
-}
+/** A 4 GiB upload to a slow disk takes longer than Node's default 5 minutes for a whole request. */
+const REQUEST_TIMEOUT_MS = 60 * 60 * 1000;
 
 /** `/api/<method>` → method name, or null when the path names none (404). */
 function methodOf(rawPath: string): string | null {
@@ -121,9 +100,21 @@ function methodOf(rawPath: string): string | null {
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
-async function handleApi(request: IncomingMessage, response: ServerResponse, rawPath: string, ctx: Context) {
+async function handleApi(
+  request: IncomingMessage,
+  response: ServerResponse,
+  rawPath: string,
+  query: string,
+  ctx: Context,
+) {
   const method = methodOf(rawPath);
   if (method === null) return sendResult(response, 404, failure('not_found', 'No such API path.'));
+  if (method === UPLOAD_METHOD || method === DOWNLOAD_METHOD) {
+    const routeContext = { file: ctx.api.file, token: ctx.token, uploadLimit: ctx.uploadLimit };
+    return method === UPLOAD_METHOD
+      ? handleUpload(request, response, query, routeContext)
+      : handleDownload(request, response, query, routeContext);
+  }
   if (request.method !== 'POST') {
     return sendResult(response, 405, failure('invalid_input', 'API calls are POST requests.'), {
       Allow: 'POST',
@@ -156,6 +147,15 @@ async function handleApi(request: IncomingMessage, response: ServerResponse, raw
   } catch {
     return sendResult(response, 400, failure('invalid_input', 'The body is not valid UTF-8 JSON.'));
   }
+  if (isAppMethod(method)) {
+    // Dialog methods name files on this machine; only the desktop app answers them. The renderer
+    // reads this refusal (to app.capabilities) as "use the browser flows".
+    return sendResult(
+      response,
+      200,
+      failure('invalid_input', `Unknown method "${method}": it is only available in the desktop app.`),
+    );
+  }
   let result: Result<unknown>;
   try {
     result = await ctx.api.call(method, input);
@@ -181,7 +181,9 @@ async function handle(request: IncomingMessage, response: ServerResponse, ctx: C
   const rawUrl = request.url ?? '';
   if (!rawUrl.startsWith('/')) return sendResult(response, 404, failure('not_found', 'Not found.'));
   const rawPath = rawUrl.split(/[?#]/, 1)[0] ?? '';
-  if (rawPath === '/api' || rawPath.startsWith(API_PREFIX)) return handleApi(request, response, rawPath, ctx);
+  const query = rawUrl.slice(rawPath.length).replace(/^\?/, '').split('#', 1)[0] ?? '';
+  if (rawPath === '/api' || rawPath.startsWith(API_PREFIX))
+    return handleApi(request, response, rawPath, query, ctx);
   if (request.method !== 'GET' && request.method !== 'HEAD') {
     return send(response, 405, 'text/plain; charset=utf-8', 'Method not allowed', { Allow: 'GET, HEAD' });
   }
@@ -207,6 +209,7 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     rendererDir: options.rendererDir,
     token,
     bodyLimit: options.bodyLimit ?? MAX_BODY_BYTES,
+    uploadLimit: options.uploadLimit ?? MAX_UPLOAD_BYTES,
     port: 0,
   };
   const server = http.createServer((request, response) => {
@@ -220,6 +223,8 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
         );
     });
   });
+
+  server.requestTimeout = REQUEST_TIMEOUT_MS;
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

@@ -75,7 +75,10 @@ export async function openCase(context: CaseCommandContext): Promise<void> {
   await openOrReport(context, chosen, false);
 }
 
-/** Writes an online backup of the open case to a new file (the contract's `case.backup`). */
+/**
+ * Writes a consistent copy of the open case to a file the user chose in a main-process dialog.
+ * Deliberately not a contract method: the renderer never names a path to write to.
+ */
 export async function saveCopy(context: CaseCommandContext): Promise<void> {
   const current = context.session.current;
   if (current === null) return;
@@ -86,7 +89,7 @@ export async function saveCopy(context: CaseCommandContext): Promise<void> {
     path.join(path.dirname(current.path), `${current.name} copy.evidence`),
   );
   if (target === null) return;
-  const result = await current.api.call('case.backup', { path: target });
+  const result = current.api.copyTo(target);
   await showMessage(
     win,
     result.ok

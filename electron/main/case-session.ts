@@ -10,14 +10,16 @@ export const CASE_EXTENSION = '.evidence';
 export interface CaseApi {
   call(method: string, input: unknown): Promise<Result<unknown>>;
   close(): void;
+  /** Save a Copy As… writes through this, never through a contract call. */
+  copyTo(target: string): Result<{ path: string }>;
 }
 
-export type OpenCaseFile = (casePath: string, create: boolean) => CaseApi;
+export type OpenCaseFile<A extends CaseApi = CaseApi> = (casePath: string, create: boolean) => A;
 
-export interface OpenCase {
+export interface OpenCase<A extends CaseApi = CaseApi> {
   path: string;
   name: string;
-  api: CaseApi;
+  api: A;
 }
 
 export function caseNameOf(casePath: string): string {
@@ -37,20 +39,21 @@ export function withCaseExtension(casePath: string): string {
 }
 
 export function defaultCasePath(userDataDir: string): string {
-  return path.join(userDataDir, 'Cases', `My first case${CASE_EXTENSION}`);
+  return path.join(userDataDir, 'Cases', `Central Asia surveillance deals (sample)${CASE_EXTENSION}`);
 }
 
-export class CaseSession {
-  #current: OpenCase | null = null;
+/** `A`: what the opener returns; the app keeps the whole Api (its `file` serves the dialog commands). */
+export class CaseSession<A extends CaseApi = CaseApi> {
+  #current: OpenCase<A> | null = null;
 
-  constructor(private readonly openFile: OpenCaseFile) {}
+  constructor(private readonly openFile: OpenCaseFile<A>) {}
 
-  get current(): OpenCase | null {
+  get current(): OpenCase<A> | null {
     return this.#current;
   }
 
   /** Opens the new case before closing the old one, so a refused file leaves the open case as it was. */
-  open(casePath: string, create = false): OpenCase {
+  open(casePath: string, create = false): OpenCase<A> {
     const absolute = path.resolve(casePath);
     if (create) mkdirSync(path.dirname(absolute), { recursive: true });
     const api = this.openFile(absolute, create);
@@ -69,6 +72,8 @@ export interface StartupChoice {
   lastCase: string | null;
   defaultCase: string;
   exists(file: string): boolean;
+  /** Writes the first-run case (the sample case) to a new file before it is opened. */
+  seed?(file: string): void;
   /** Tells the user why a case could not be opened; startup then goes on to the next choice. */
   report(casePath: string, error: unknown): void;
 }
@@ -87,7 +92,12 @@ export function openAtStartup(session: CaseSession, choice: StartupChoice): Open
     }
   }
   try {
-    return session.open(choice.defaultCase, !choice.exists(choice.defaultCase));
+    const firstRun = !choice.exists(choice.defaultCase);
+    if (firstRun && choice.seed) {
+      mkdirSync(path.dirname(path.resolve(choice.defaultCase)), { recursive: true });
+      choice.seed(choice.defaultCase);
+    }
+    return session.open(choice.defaultCase, firstRun && !choice.seed);
   } catch (error) {
     choice.report(choice.defaultCase, error);
     return null;

@@ -3,7 +3,10 @@
 import { existsSync } from 'node:fs';
 import os from 'node:os';
 import { app, BrowserWindow, dialog, session } from 'electron';
-import { createApi } from '../api/create-api';
+import { type Api, createApi } from '../api/create-api';
+import { buildSampleCase } from '../core/sample-case';
+import type { AppCommandContext } from './app-command-context';
+import { createAppMethods } from './app-methods';
 import { appPaths } from './app-paths';
 import { newCase, openCase, saveCopy, showMessage } from './case-commands';
 import {
@@ -15,6 +18,7 @@ import {
   windowTitle,
 } from './case-session';
 import { confirmAndOpenExternal } from './external-link';
+import { verifyCaseIntegrity } from './integrity-command';
 import { registerApiChannel } from './ipc';
 import { readLastCase, writeLastCase } from './last-case';
 import { installMenu } from './menu';
@@ -51,7 +55,7 @@ function start(): void {
   });
   const userData = app.getPath('userData');
   const actor = actorName();
-  const cases = new CaseSession((casePath, create) =>
+  const cases = new CaseSession<Api>((casePath, create) =>
     createApi(casePath, {
       create,
       actor,
@@ -101,10 +105,20 @@ function start(): void {
   void app.whenReady().then(() => {
     hardenSession(session.defaultSession, { devOrigin, allowDevTools: !isPackaged });
     serveAppProtocol(paths.rendererDir);
+    const documentsDir = app.getPath('documents');
+    const appCommands: AppCommandContext = {
+      getWindow,
+      getCase: () => {
+        const current = cases.current;
+        return current === null ? null : { file: current.api.file, name: current.name, path: current.path };
+      },
+      documentsDir,
+    };
     registerApiChannel({
       getWindow,
       getApi: () => cases.current?.api ?? null,
       isTrustedUrl: (url) => isTrustedRendererUrl(url, devOrigin),
+      appMethods: createAppMethods(appCommands),
     });
 
     if (!existsSync(paths.nativeBinding)) {
@@ -117,7 +131,7 @@ function start(): void {
       return;
     }
 
-    const context = { session: cases, getWindow, documentsDir: app.getPath('documents'), onOpened };
+    const context = { session: cases, getWindow, documentsDir, onOpened };
     const run = (command: () => Promise<void>): void => {
       command().catch((error: unknown) =>
         showMessage(getWindow(), { type: 'error', message: 'Something went wrong.', detail: String(error) }),
@@ -128,6 +142,8 @@ function start(): void {
         newCase: () => run(() => newCase(context)),
         openCase: () => run(() => openCase(context)),
         saveCopy: () => run(() => saveCopy(context)),
+        verifyIntegrity: () =>
+          run(() => verifyCaseIntegrity({ getWindow, getCase: () => cases.current, documentsDir })),
         closeWindow: () => getWindow()?.close(),
         about: () =>
           run(() =>
@@ -145,6 +161,10 @@ function start(): void {
       lastCase: readLastCase(userData),
       defaultCase: defaultCasePath(userData),
       exists: fileExists,
+      // First run opens the sample case, rebuilt by code so it always matches the current schema.
+      seed: (file) => {
+        buildSampleCase(file, { migrationsDir: paths.migrationsDir, nativeBinding: paths.nativeBinding });
+      },
       report: (casePath, error) =>
         dialog.showErrorBox(
           `Could not open ${casePath}`,

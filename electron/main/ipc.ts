@@ -2,6 +2,7 @@
 // anything else is looked at, so a frame that is not our own main frame learns nothing.
 import { type BrowserWindow, type IpcMainInvokeEvent, ipcMain } from 'electron';
 import type { ApiError, Result } from '../schema/result';
+import type { AppMethods } from './app-methods';
 
 export const API_CHANNEL = 'api';
 const MAX_METHOD_LENGTH = 200;
@@ -15,6 +16,11 @@ export interface ApiChannelOptions {
   getWindow(): BrowserWindow | null;
   getApi(): ApiCaller | null;
   isTrustedUrl(url: string): boolean;
+  /**
+   * The app-only methods (file dialogs; electron/schema/app-methods.ts), answered here before the
+   * contract and after the same sender check. They need no open case to be listed.
+   */
+  appMethods?: AppMethods;
 }
 
 function refused(code: ApiError['code'], message: string): Result<never> {
@@ -43,10 +49,12 @@ export function createApiHandler(
     if (typeof method !== 'string' || method.length === 0 || method.length > MAX_METHOD_LENGTH) {
       return refused('invalid_input', 'Refused: the method name must be a non-empty string.');
     }
+    const input = (payload as { input?: unknown }).input;
     const api = options.getApi();
-    if (api === null) return refused('not_found', 'No case is open.');
     try {
-      return await api.call(method, (payload as { input?: unknown }).input);
+      if (options.appMethods?.has(method)) return await options.appMethods.call(method, input);
+      if (api === null) return refused('not_found', 'No case is open.');
+      return await api.call(method, input);
     } catch (error) {
       // The contract catches everything itself; this only keeps a bug from becoming a rejected invoke.
       return refused('internal', error instanceof Error ? error.message : String(error));

@@ -6,6 +6,7 @@ export interface MenuActions {
   newCase(): void;
   openCase(): void;
   saveCopy(): void;
+  verifyIntegrity(): void;
   closeWindow(): void;
   about(): void;
 }
@@ -24,6 +25,8 @@ export function menuTemplate(actions: MenuActions, context: MenuContext): MenuIt
       { label: 'Open Case…', accelerator: 'CmdOrCtrl+O', click: () => actions.openCase() },
       { type: 'separator' },
       { label: 'Save a Copy As…', accelerator: 'CmdOrCtrl+Shift+S', click: () => actions.saveCopy() },
+      { type: 'separator' },
+      { label: 'Verify Case Integrity…', click: () => actions.verifyIntegrity() },
       { type: 'separator' },
       { label: 'Close', accelerator: 'CmdOrCtrl+W', click: () => actions.closeWindow() },
     ],

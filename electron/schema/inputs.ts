@@ -31,6 +31,10 @@ export const limits = {
 
 const wellFormed = (s: string) => s.isWellFormed();
 const notWellFormed = { message: 'contains an unpaired surrogate (broken Unicode)' };
+// SQLite's length() stops at a NUL, so the database's "not blank" checks would see such text as
+// empty and refuse it with a constraint error; say so plainly instead. NUL elsewhere is kept.
+const noLeadingNul = (s: string) => !s.startsWith('\u0000');
+const leadingNul = { message: 'must not start with a NUL character' };
 
 export const Id = z.uuid({ message: 'must be a record id (UUID)' });
 
@@ -40,7 +44,8 @@ export const requiredText = (max: number) =>
     .trim()
     .min(1, { message: 'is required' })
     .max(max, { message: `must be at most ${max} characters` })
-    .refine(wellFormed, notWellFormed);
+    .refine(wellFormed, notWellFormed)
+    .refine(noLeadingNul, leadingNul);
 
 /** Optional text: empty or blank becomes null, so "cleared" and "never set" are the same. */
 export const optionalText = (max: number) =>
@@ -65,7 +70,12 @@ const Url = z
   .string()
   .trim()
   .max(limits.url, { message: `must be at most ${limits.url} characters` })
-  .refine((v) => v === '' || URL.canParse(v), { message: 'must be a full address, like https://…' })
+  // The URL parser accepts a lone surrogate, but it could not be stored as written.
+  .refine(wellFormed, notWellFormed)
+  // Only web addresses: a stored `javascript:` or `file:` URL would be a trap for whoever clicks it.
+  .refine((v) => v === '' || (URL.canParse(v) && /^https?:$/i.test(new URL(v).protocol)), {
+    message: 'must be a web address starting with http:// or https://',
+  })
   .nullish()
   .transform((v) => (v ? v : null));
 

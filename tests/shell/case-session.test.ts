@@ -19,6 +19,7 @@ function fakeOpener(refuse: (file: string) => string | null = () => null) {
     opened.push(entry);
     return {
       call: async () => ({ ok: true as const, value: null }),
+      copyTo: (target: string) => ({ ok: true as const, value: { path: target } }),
       close: () => {
         entry.closed = true;
       },
@@ -107,6 +108,35 @@ describe('openAtStartup', () => {
     expect(defaultCase.startsWith(dir)).toBe(true);
     expect(open).toHaveBeenCalledWith(defaultCase, true);
     expect(report).not.toHaveBeenCalled();
+  });
+
+  it('on first run writes the sample case through `seed`, then opens it without creating an empty one', () => {
+    const { open } = fakeOpener();
+    const defaultCase = defaultCasePath(dir);
+    const seed = vi.fn();
+    const opened = openAtStartup(new CaseSession(open), {
+      lastCase: null,
+      defaultCase,
+      exists: () => false,
+      seed,
+      report: vi.fn(),
+    });
+    expect(seed).toHaveBeenCalledWith(defaultCase);
+    expect(open).toHaveBeenCalledWith(defaultCase, false);
+    expect(opened?.path).toBe(defaultCase);
+  });
+
+  it('does not seed again once the default case exists', () => {
+    const { open } = fakeOpener();
+    const seed = vi.fn();
+    openAtStartup(new CaseSession(open), {
+      lastCase: null,
+      defaultCase: defaultCasePath(dir),
+      exists: () => true,
+      seed,
+      report: vi.fn(),
+    });
+    expect(seed).not.toHaveBeenCalled();
   });
 
   it('reopens the last case', () => {

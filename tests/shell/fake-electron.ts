@@ -30,6 +30,8 @@ export class FakeWebContents extends FakeEmitter {
   readonly setWindowOpenHandler = vi.fn((handler: (details: { url: string }) => { action: string }) => {
     this.windowOpenHandler = handler;
   });
+  /** What Chromium would print; tests replace it to see what was loaded or to fail. */
+  readonly printToPDF = vi.fn(async (_options: unknown) => Buffer.from('%PDF-1.7 fake\n%%EOF\n'));
 
   constructor(url = 'app://corroborate/index.html') {
     super();
@@ -49,6 +51,14 @@ export class FakeBrowserWindow extends FakeEmitter {
   readonly restore = vi.fn();
   readonly close = vi.fn();
   readonly isMinimized = vi.fn(() => false);
+  /** Every value the taskbar progress bar was set to, in order. */
+  readonly progress: number[] = [];
+  readonly setProgressBar = vi.fn((fraction: number) => {
+    this.progress.push(fraction);
+  });
+  readonly destroy = vi.fn(() => {
+    this.destroyed = true;
+  });
   readonly setTitle = vi.fn((title: string) => {
     this.title = title;
   });

@@ -19,6 +19,11 @@ const fakeApi = {
 };
 const createApi = vi.fn((_path: string, _options: Record<string, unknown>) => fakeApi);
 vi.mock('../../electron/api/create-api', () => ({ createApi }));
+const buildSampleCase = vi.fn((file: string, _options: Record<string, unknown>) => {
+  writeFileSync(file, 'sample');
+  return {};
+});
+vi.mock('../../electron/core/sample-case', () => ({ buildSampleCase }));
 
 const ELECTRON_VERSION = '45.5.0';
 let base: string;
@@ -78,11 +83,15 @@ describe('lifecycle', () => {
     expect(fake.FakeBrowserWindow.instances).toHaveLength(0);
   });
 
-  it('on first run creates a case in user data, remembers it, and shows it in a hardened window on app://', async () => {
+  it('on first run writes the sample case in user data, opens and remembers it, and shows it in a hardened window on app://', async () => {
     const fake = await launch();
-    const defaultCase = path.join(userData, 'Cases', 'My first case.evidence');
+    const defaultCase = path.join(userData, 'Cases', 'Central Asia surveillance deals (sample).evidence');
+    expect(buildSampleCase).toHaveBeenCalledWith(defaultCase, {
+      migrationsDir: path.join(appPath, 'migrations'),
+      nativeBinding: path.join(appPath, '.native', 'electron', ELECTRON_VERSION, 'better_sqlite3.node'),
+    });
     expect(createApi).toHaveBeenCalledWith(defaultCase, {
-      create: true,
+      create: false,
       actor: expect.any(String),
       migrationsDir: path.join(appPath, 'migrations'),
       nativeBinding: path.join(appPath, '.native', 'electron', ELECTRON_VERSION, 'better_sqlite3.node'),

@@ -6,7 +6,14 @@ vi.mock('electron', async () => (await import('./fake-electron')).electronModule
 const { installMenu, menuTemplate } = await import('../../electron/main/menu');
 
 function actions() {
-  return { newCase: vi.fn(), openCase: vi.fn(), saveCopy: vi.fn(), closeWindow: vi.fn(), about: vi.fn() };
+  return {
+    newCase: vi.fn(),
+    openCase: vi.fn(),
+    saveCopy: vi.fn(),
+    verifyIntegrity: vi.fn(),
+    closeWindow: vi.fn(),
+    about: vi.fn(),
+  };
 }
 
 function items(menu: MenuItemConstructorOptions | undefined): MenuItemConstructorOptions[] {
@@ -18,7 +25,7 @@ function click(item: MenuItemConstructorOptions | undefined): void {
 }
 
 describe('the application menu', () => {
-  it('File offers New Case…, Open Case…, Save a Copy As… and Close, each wired to its action', () => {
+  it('File offers New Case…, Open Case…, Save a Copy As…, Verify Case Integrity… and Close, each wired to its action', () => {
     const wired = actions();
     const template = menuTemplate(wired, { platform: 'linux', isPackaged: true });
     const file = template.find((menu) => menu.label === '&File');
@@ -27,12 +34,14 @@ describe('the application menu', () => {
       'New Case…',
       'Open Case…',
       'Save a Copy As…',
+      'Verify Case Integrity…',
       'Close',
     ]);
     for (const item of labelled) click(item);
     expect(wired.newCase).toHaveBeenCalledTimes(1);
     expect(wired.openCase).toHaveBeenCalledTimes(1);
     expect(wired.saveCopy).toHaveBeenCalledTimes(1);
+    expect(wired.verifyIntegrity).toHaveBeenCalledTimes(1);
     expect(wired.closeWindow).toHaveBeenCalledTimes(1);
   });
 

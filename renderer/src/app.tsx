@@ -1,0 +1,16 @@
+import { QueryClientProvider } from '@tanstack/react-query';
+import { useState } from 'react';
+import { NavigationProvider } from './navigation';
+import { createQueryClient } from './query-client';
+import { Shell } from './shell/shell';
+
+export function App() {
+  const [queryClient] = useState(createQueryClient);
+  return (
+    <QueryClientProvider client={queryClient}>
+      <NavigationProvider>
+        <Shell />
+      </NavigationProvider>
+    </QueryClientProvider>
+  );
+}

@@ -1,0 +1,239 @@
+// Create or edit a source: what it is, how reliable it has proven, whether its identity must be
+// withheld, and which source it merely repeats (so the two are not counted as independent).
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { Controller, useForm } from 'react-hook-form';
+import type { z } from 'zod';
+import { contract } from '../../../electron/api/contract';
+import { reliabilities, sourceKinds } from '../../../electron/schema/enums';
+import type { Source } from '../../../electron/schema/records';
+import { client } from '../client';
+import { RecordPicker } from '../components/record-picker';
+import { reliabilityLabels, sourceKindLabels } from '../labels';
+import { draftOr, dropDraft, useKeepDraft } from './drafts';
+import { Field, FormError } from './field';
+import { searchSources } from './pickers';
+import { applyServerError } from './server-errors';
+import { nullIfBlank } from './value-as';
+
+const Schema = contract['sources.create'];
+type Values = z.input<typeof Schema>;
+type Parsed = z.output<typeof Schema>;
+const fieldNames = [
+  'title',
+  'kind',
+  'url',
+  'author',
+  'publisher',
+  'publishedAt',
+  'accessedAt',
+  'language',
+  'reliability',
+  'reliabilityNote',
+  'confidential',
+  'derivedFrom',
+  'notes',
+] as const;
+
+export interface SourceFormProps {
+  source?: Source;
+  derivedFromTitle?: string | null;
+  onSaved(source: Source): void;
+  onCancel(): void;
+  /** Inside another form's dialog: fewer fields, the rest can be filled in later. */
+  compact?: boolean;
+  /** A distinct draft slot, e.g. for the inline "new source" of one claim. */
+  draftSlot?: string;
+}
+
+const empty: Values = {
+  title: '',
+  kind: 'article',
+  url: null,
+  author: null,
+  publisher: null,
+  publishedAt: null,
+  accessedAt: null,
+  language: null,
+  reliability: 'F',
+  reliabilityNote: null,
+  confidential: false,
+  derivedFrom: null,
+  notes: null,
+};
+
+export function SourceForm({
+  source,
+  derivedFromTitle = null,
+  onSaved,
+  onCancel,
+  compact = false,
+  draftSlot,
+}: SourceFormProps) {
+  const queryClient = useQueryClient();
+  const draftKey = source ? `source:edit:${source.id}` : `source:new:${draftSlot ?? ''}`;
+  const defaults: Values = source
+    ? {
+        title: source.title,
+        kind: source.kind,
+        url: source.url,
+        author: source.author,
+        publisher: source.publisher,
+        publishedAt: source.publishedAt,
+        accessedAt: source.accessedAt,
+        language: source.language,
+        reliability: source.reliability,
+        reliabilityNote: source.reliabilityNote,
+        confidential: source.confidential,
+        derivedFrom: source.derivedFrom,
+        notes: source.notes,
+      }
+    : empty;
+  const { register, handleSubmit, control, setError, watch, formState } = useForm<Values, unknown, Parsed>({
+    resolver: zodResolver(Schema),
+    defaultValues: draftOr(draftKey, defaults),
+  });
+  useKeepDraft(draftKey, watch);
+  const [formError, setFormError] = useState<string | null>(null);
+  const [originTitle, setOriginTitle] = useState<string | null>(derivedFromTitle);
+  const errors = formState.errors;
+  const text = (name: (typeof fieldNames)[number]) => register(name, { setValueAs: nullIfBlank });
+
+  const submit = handleSubmit(async (values) => {
+    setFormError(null);
+    try {
+      const saved = source
+        ? await client.sources.update({ id: source.id, ifUpdatedAt: source.updatedAt, ...values })
+        : await client.sources.create(values);
+      dropDraft(draftKey);
+      await queryClient.invalidateQueries();
+      onSaved(saved);
+    } catch (error) {
+      setFormError(applyServerError(error, setError, fieldNames, { derivedFrom: 'Derived from' }));
+    }
+  });
+
+  return (
+    <form
+      className="record-form"
+      noValidate
+      aria-label={source ? 'Edit source' : 'New source'}
+      onSubmit={(event) => {
+        // This form may sit in a dialog above another form: its submit must not reach that one.
+        event.stopPropagation();
+        void submit(event);
+      }}
+    >
+      <Field label="Title" error={errors.title?.message}>
+        {(c) => <input {...c} className="input" {...register('title')} />}
+      </Field>
+      <div className="form-row">
+        <Field label="Kind" error={errors.kind?.message}>
+          {(c) => (
+            <select {...c} className="input" {...register('kind')}>
+              {sourceKinds.map((k) => (
+                <option key={k} value={k}>
+                  {sourceKindLabels[k]}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field label="Reliability" error={errors.reliability?.message} className="grow">
+          {(c) => (
+            <select {...c} className="input" {...register('reliability')}>
+              {reliabilities.map((r) => (
+                <option key={r} value={r}>
+                  {r} — {reliabilityLabels[r]}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+      </div>
+      <Field
+        label="Reliability note"
+        error={errors.reliabilityNote?.message}
+        hint="Why this rating: track record, access, motive."
+      >
+        {(c) => <textarea {...c} className="input textarea" rows={2} {...text('reliabilityNote')} />}
+      </Field>
+      <Field label="Address (URL)" error={errors.url?.message}>
+        {(c) => <input {...c} className="input" inputMode="url" {...text('url')} />}
+      </Field>
+      {!compact && (
+        <>
+          <div className="form-row">
+            <Field label="Author" error={errors.author?.message} className="grow">
+              {(c) => <input {...c} className="input" {...text('author')} />}
+            </Field>
+            <Field label="Publisher" error={errors.publisher?.message} className="grow">
+              {(c) => <input {...c} className="input" {...text('publisher')} />}
+            </Field>
+          </div>
+          <div className="form-row">
+            <Field label="Published" error={errors.publishedAt?.message} hint="2019, 2019-03 or 2019-03-21">
+              {(c) => <input {...c} className="input" {...text('publishedAt')} />}
+            </Field>
+            <Field label="Accessed" error={errors.accessedAt?.message}>
+              {(c) => <input {...c} className="input" {...text('accessedAt')} />}
+            </Field>
+            <Field label="Language" error={errors.language?.message}>
+              {(c) => <input {...c} className="input input-short" {...text('language')} />}
+            </Field>
+          </div>
+        </>
+      )}
+      <div className="field field-check">
+        <label className="check">
+          <input type="checkbox" {...register('confidential')} />
+          <span>Confidential source</span>
+        </label>
+        <p className="field-hint">Its identity is withheld from every export and report.</p>
+      </div>
+      <Controller
+        control={control}
+        name="derivedFrom"
+        render={({ field, fieldState }) => (
+          <RecordPicker
+            label="Derived from"
+            queryKey="sources.list"
+            search={searchSources}
+            value={field.value ?? null}
+            valueTitle={originTitle}
+            {...(source ? { excludeId: source.id } : {})}
+            placeholder="The source this one repeats (optional)"
+            hint="A source that repeats another is not independent: both count as one line of evidence."
+            error={fieldState.error?.message ? `Derived from ${fieldState.error.message}` : undefined}
+            onChange={(option) => {
+              setOriginTitle(option?.title ?? null);
+              field.onChange(option?.id ?? null);
+            }}
+          />
+        )}
+      />
+      {!compact && (
+        <Field label="Notes" error={errors.notes?.message}>
+          {(c) => <textarea {...c} className="input textarea" rows={3} {...text('notes')} />}
+        </Field>
+      )}
+      <FormError message={formError} />
+      <div className="form-actions">
+        <button type="submit" className="button button-primary" disabled={formState.isSubmitting}>
+          {source ? 'Save source' : 'Create source'}
+        </button>
+        <button
+          type="button"
+          className="button"
+          onClick={() => {
+            dropDraft(draftKey);
+            onCancel();
+          }}
+        >
+          Cancel
+        </button>
+      </div>
+    </form>
+  );
+}

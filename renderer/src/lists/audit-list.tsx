@@ -1,0 +1,172 @@
+// The audit chain, newest first, filtered by kind of record, action or record id; and the one
+// action that matters most here: verify that nothing in it was changed or removed.
+
+import { useQuery } from '@tanstack/react-query';
+import { useCallback, useState } from 'react';
+import type { Output } from '../../../electron/api/contract';
+import type { AuditEvent } from '../../../electron/schema/records';
+import { type ApiCallError, client } from '../client';
+import { useDebounced } from '../components/use-debounced';
+import { useSessionState } from '../components/use-session-state';
+import { summarizeEvent } from '../detail/audit-summary';
+import { actionLabels, describeEvent, entityLabels, formatTime } from '../labels';
+import { useNavigation } from '../navigation';
+import { countText, FilterSelect, ListToolbar } from './list-toolbar';
+import { useCursorWindow } from './use-cursor-window';
+import { VirtualList } from './virtual-list';
+
+type Row = AuditEvent & { id: string };
+
+interface AuditFilters {
+  entity: string;
+  action: string;
+  entityId: string;
+}
+const noFilters: AuditFilters = { entity: '', action: '', entityId: '' };
+const entities = ['claim', 'evidence', 'source', 'deal', 'deal_party', 'actor', 'assessment', 'case'];
+
+export function AuditList() {
+  const nav = useNavigation();
+  const [f, setF] = useSessionState<AuditFilters>('audit.filters', noFilters);
+  const set = (patch: Partial<AuditFilters>) => setF({ ...f, ...patch });
+  const entityId = useDebounced(f.entityId.trim(), 250);
+  const input = {
+    ...(f.entity ? { entity: f.entity } : {}),
+    ...(f.action ? { action: f.action } : {}),
+    ...(entityId ? { entityId } : {}),
+  };
+  const key = JSON.stringify(input);
+  const fetchPage = useCallback(
+    async (cursor: string | undefined, limit: number) => {
+      const page = await client.audit.list({
+        ...(JSON.parse(key) as typeof input),
+        limit,
+        ...(cursor ? { cursor } : {}),
+      });
+      return { ...page, items: page.items.map((e) => ({ ...e, id: String(e.seq) })) };
+    },
+    [key],
+  );
+  const rows = useCursorWindow<Row>({ key: ['audit.list', 'window', key], fetchPage, reversible: false });
+  const filtered = key !== '{}';
+
+  return (
+    <div className="list-pane-inner">
+      <ListToolbar
+        title="Audit trail"
+        search={<VerifyChain />}
+        filters={
+          <>
+            <FilterSelect
+              label="Record kind"
+              anyLabel="Any kind"
+              value={f.entity}
+              choices={entities.map((e) => ({ value: e, label: entityLabels[e] ?? e }))}
+              onChange={(entity) => set({ entity })}
+            />
+            <FilterSelect
+              label="Action"
+              anyLabel="Any action"
+              value={f.action}
+              choices={Object.entries(actionLabels).map(([value, label]) => ({ value, label }))}
+              onChange={(action) => set({ action })}
+            />
+            <div className="filter filter-wide">
+              <label className="filter-label" htmlFor="audit-record-id">
+                Record id
+              </label>
+              <input
+                id="audit-record-id"
+                className="input input-small"
+                value={f.entityId}
+                placeholder="Any record"
+                onChange={(e) => set({ entityId: e.target.value })}
+              />
+            </div>
+          </>
+        }
+        count={countText(rows.total, rows.status === 'success', 'event', 'events', filtered)}
+      />
+      <VirtualList<Row>
+        label="Audit events"
+        rows={rows}
+        rowHeight={50}
+        selectedId={nav.selection?.kind === 'audit' ? nav.selection.id : null}
+        onSelect={(row) => nav.select('audit', row.id)}
+        onOpen={(row) => nav.open('audit', row.id)}
+        empty={filtered ? 'No event matches these filters.' : 'No events yet.'}
+        renderRow={(row) => (
+          <div className="row">
+            <span className="row-title">
+              <span className="seq">#{row.seq}</span> {describeEvent(row.action, row.entity)}{' '}
+              <span className="row-summary">{summarizeEvent(row)}</span>
+            </span>
+            <span className="row-meta">
+              <span>{row.actor}</span>
+              <time dateTime={row.at}>{formatTime(row.at)}</time>
+            </span>
+          </div>
+        )}
+      />
+    </div>
+  );
+}
+
+type VerifyResult = Output<'audit.verify'>;
+
+/** Recomputes every hash of the chain and says, in words, whether it holds. */
+export function VerifyChain() {
+  const [runs, setRuns] = useState(0);
+  const query = useQuery<VerifyResult, ApiCallError>({
+    queryKey: ['audit.verify', runs],
+    queryFn: () => client.audit.verify(),
+    enabled: runs > 0,
+    gcTime: 0,
+  });
+  return (
+    <div className="verify">
+      <button
+        type="button"
+        className="button"
+        onClick={() => setRuns((n) => n + 1)}
+        disabled={query.isFetching}
+      >
+        {query.isFetching ? 'Verifying…' : 'Verify the audit trail'}
+      </button>
+      <div role="status" className="verify-result">
+        {query.isFetching && <span>Checking every event of the chain…</span>}
+        {!query.isFetching && query.data && <VerifyMessage result={query.data} />}
+        {!query.isFetching && query.error && (
+          <span className="verify-bad">The check could not run: {query.error.message}</span>
+        )}
+      </div>
+    </div>
+  );
+}
+
+export function VerifyMessage({ result }: { result: VerifyResult }) {
+  // Verified against a checkpoint kept apart from the case: say what that comparison found too.
+  const checkpoint = result.checkpoint && (
+    <span className={result.checkpoint.ok ? 'verify-ok' : 'verify-bad'}> {result.checkpoint.message}</span>
+  );
+  if (result.ok) {
+    return (
+      <>
+        <span className="verify-ok">
+          Verified: the audit trail is intact. All {result.checked.toLocaleString()} events are in order and
+          none has been changed since it was written.
+        </span>
+        {checkpoint}
+      </>
+    );
+  }
+  return (
+    <>
+      <span className="verify-bad">
+        Verification failed at event #{result.brokenAt}: {result.reason}. The{' '}
+        {result.checked.toLocaleString()} events before it are intact.
+      </span>
+      {checkpoint}
+    </>
+  );
+}

@@ -1,0 +1,161 @@
+// Every claim in the case, however many: filter by status, deal, tag and verdict, search by words,
+// sort, and walk them with the keyboard.
+
+import type { ClaimStatus } from '../../../electron/schema/enums';
+import { claimStatuses } from '../../../electron/schema/enums';
+import type { Verdict } from '../../../electron/schema/inputs';
+import type { ClaimListItem } from '../../../electron/schema/records';
+import { useDebounced } from '../components/use-debounced';
+import { useSessionState } from '../components/use-session-state';
+import { VerdictBadge } from '../components/verdict-badge';
+import { claimStatusLabels, verdictLabels, verdictOrder } from '../labels';
+import { useNavigation } from '../navigation';
+import { useApi } from '../queries';
+import { choicesOf, countText, FilterSelect, ListToolbar, SearchBox, SortSelect } from './list-toolbar';
+import { type SortOf, useListWindow } from './use-list-window';
+import { VirtualList } from './virtual-list';
+
+const sorts: Record<string, { label: string; sort: SortOf<'claims.list'> }> = {
+  newest: { label: 'Newest first', sort: { field: 'created', direction: 'desc' } },
+  oldest: { label: 'Oldest first', sort: { field: 'created', direction: 'asc' } },
+  changed: { label: 'Recently changed', sort: { field: 'updated', direction: 'desc' } },
+  statement: { label: 'Statement A–Z', sort: { field: 'statement', direction: 'asc' } },
+  status: { label: 'Status', sort: { field: 'status', direction: 'asc' } },
+};
+
+interface ClaimFilters {
+  text: string;
+  status: string;
+  verdict: string;
+  dealId: string;
+  tag: string;
+  sort: string;
+}
+
+const noFilters: ClaimFilters = { text: '', status: '', verdict: '', dealId: '', tag: '', sort: 'newest' };
+
+export function ClaimsList() {
+  const nav = useNavigation();
+  const [f, setF] = useSessionState<ClaimFilters>('claims.filters', noFilters);
+  const set = (patch: Partial<ClaimFilters>) => setF({ ...f, ...patch });
+  const text = useDebounced(f.text.trim(), 200);
+  const tag = useDebounced(f.tag.trim(), 300);
+  const deals = useApi('deals.list', { limit: 500, sort: { field: 'title', direction: 'asc' } });
+
+  const filters = {
+    ...(f.status ? { status: [f.status as ClaimStatus] } : {}),
+    ...(f.verdict ? { verdict: [f.verdict as Verdict] } : {}),
+    ...(f.dealId ? { dealId: f.dealId } : {}),
+    ...(tag ? { tag } : {}),
+  };
+  const filtered = Object.keys(filters).length > 0 || text !== '';
+  const rows = useListWindow('claims.list', {
+    ...(text ? { query: text } : {}),
+    ...(Object.keys(filters).length ? { filters } : {}),
+    sort: (sorts[f.sort] ?? sorts.newest!).sort,
+  });
+
+  return (
+    <div className="list-pane-inner">
+      <ListToolbar
+        title="Claims"
+        action={
+          <button
+            type="button"
+            className="button button-primary button-small"
+            onClick={() => nav.create('claim')}
+          >
+            New claim
+          </button>
+        }
+        search={
+          <SearchBox label="Filter claims by words" value={f.text} onChange={(text) => set({ text })} />
+        }
+        filters={
+          <>
+            <FilterSelect
+              label="Status"
+              anyLabel="Any status"
+              value={f.status}
+              choices={choicesOf(claimStatuses, claimStatusLabels)}
+              onChange={(status) => set({ status })}
+            />
+            <FilterSelect
+              label="Verdict"
+              anyLabel="Any verdict"
+              value={f.verdict}
+              choices={choicesOf(verdictOrder, verdictLabels)}
+              onChange={(verdict) => set({ verdict })}
+            />
+            <FilterSelect
+              label="Deal"
+              anyLabel="Any deal"
+              value={f.dealId}
+              choices={(deals.data?.items ?? []).map((d) => ({ value: d.id, label: d.title }))}
+              onChange={(dealId) => set({ dealId })}
+            />
+            <div className="filter">
+              <label className="filter-label" htmlFor="claims-tag-filter">
+                Tag
+              </label>
+              <input
+                id="claims-tag-filter"
+                className="input input-small"
+                value={f.tag}
+                placeholder="Any tag"
+                onChange={(e) => set({ tag: e.target.value })}
+              />
+            </div>
+            {filtered && (
+              <button
+                type="button"
+                className="button button-quiet button-small"
+                onClick={() => setF({ ...noFilters, sort: f.sort })}
+              >
+                Clear filters
+              </button>
+            )}
+          </>
+        }
+        sort={
+          <SortSelect
+            value={f.sort}
+            choices={Object.entries(sorts).map(([value, s]) => ({ value, label: s.label }))}
+            onChange={(sort) => set({ sort })}
+          />
+        }
+        count={countText(rows.total, rows.status === 'success', 'claim', 'claims', filtered)}
+      />
+      <VirtualList<ClaimListItem>
+        label="Claims"
+        rows={rows}
+        rowHeight={66}
+        selectedId={nav.selection?.kind === 'claim' ? nav.selection.id : null}
+        onSelect={(row) => nav.select('claim', row.id)}
+        onOpen={(row) => nav.open('claim', row.id)}
+        empty={
+          filtered
+            ? 'No claim matches these filters.'
+            : 'No claims yet. State the first one with “New claim”.'
+        }
+        renderRow={(row) => (
+          <div className="row">
+            <span className="row-title row-title-clamp">{row.statement}</span>
+            <span className="row-meta">
+              <VerdictBadge verdict={row.verdict} />
+              <span>{claimStatusLabels[row.status]}</span>
+              <span>
+                {row.evidenceCount} {row.evidenceCount === 1 ? 'item' : 'items'}
+              </span>
+              {row.tags.slice(0, 3).map((t) => (
+                <span key={t} className="tag">
+                  {t}
+                </span>
+              ))}
+            </span>
+          </div>
+        )}
+      />
+    </div>
+  );
+}

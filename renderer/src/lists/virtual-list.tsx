@@ -1,0 +1,171 @@
+// A listbox over any number of rows: only the visible rows (plus a few) exist in the DOM, rows not
+// yet loaded show as placeholders while their page arrives, and the keyboard moves the selection.
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { type KeyboardEvent, type ReactNode, useEffect, useId, useRef, useState } from 'react';
+import { ErrorMessage, Loading } from '../components/status-message';
+import type { CursorWindow } from './use-cursor-window';
+
+export interface VirtualListProps<T extends { id: string }> {
+  /** Accessible name of the listbox, e.g. "Claims". */
+  label: string;
+  rows: CursorWindow<T>;
+  rowHeight: number;
+  selectedId: string | null;
+  /** Clicking or arrowing onto a row: the detail pane follows. */
+  onSelect(row: T): void;
+  /** Enter on a row: open it and move focus into the detail. */
+  onOpen(row: T): void;
+  renderRow(row: T): ReactNode;
+  empty: ReactNode;
+}
+
+export function VirtualList<T extends { id: string }>({
+  label,
+  rows,
+  rowHeight,
+  selectedId,
+  onSelect,
+  onOpen,
+  renderRow,
+  empty,
+}: VirtualListProps<T>) {
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const listId = useId();
+  const [active, setActive] = useState(-1);
+  const followKeyboard = useRef(false);
+  const { total, rowAt, ensureRange, key } = rows;
+
+  const virtualizer = useVirtualizer({
+    count: total,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => rowHeight,
+    overscan: 6,
+    initialRect: { width: 400, height: 800 },
+  });
+  const items = virtualizer.getVirtualItems();
+  const first = items[0]?.index ?? 0;
+  const last = items[items.length - 1]?.index ?? 0;
+
+  useEffect(() => {
+    if (total > 0) ensureRange(first, last);
+  }, [first, last, total, ensureRange]);
+
+  // Another question (filters, sort): start again from the top of the new answer.
+  const lastKey = useRef(key);
+  useEffect(() => {
+    if (lastKey.current === key) return;
+    lastKey.current = key;
+    setActive(-1);
+    virtualizer.scrollToOffset(0);
+  }, [key, virtualizer]);
+
+  // Selection follows the keyboard, once the row under it has arrived.
+  const activeRow = active >= 0 ? rowAt(active) : undefined;
+  useEffect(() => {
+    if (followKeyboard.current && activeRow && activeRow.id !== selectedId) {
+      followKeyboard.current = false;
+      onSelect(activeRow);
+    }
+  }, [activeRow, selectedId, onSelect]);
+
+  if (rows.status === 'pending') return <Loading what={label.toLowerCase()} />;
+  if (rows.status === 'error' && rows.error) return <ErrorMessage error={rows.error} retry={rows.refetch} />;
+  if (total === 0) return <div className="list-empty">{empty}</div>;
+
+  const move = (to: number) => {
+    const next = Math.max(0, Math.min(total - 1, to));
+    followKeyboard.current = true;
+    setActive(next);
+    virtualizer.scrollToIndex(next, { align: 'auto' });
+  };
+  const page = Math.max(1, Math.floor((scrollRef.current?.clientHeight ?? 600) / rowHeight) - 1);
+  const current = active >= 0 ? active : -1;
+
+  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
+    switch (event.key) {
+      case 'ArrowDown':
+        move(current + 1);
+        break;
+      case 'ArrowUp':
+        move(current - 1);
+        break;
+      case 'PageDown':
+        move(current + page);
+        break;
+      case 'PageUp':
+        move(current - page);
+        break;
+      case 'Home':
+        move(0);
+        break;
+      case 'End':
+        move(total - 1);
+        break;
+      case 'Enter': {
+        const row = current >= 0 ? rowAt(current) : undefined;
+        if (row) onOpen(row);
+        break;
+      }
+      default:
+        return;
+    }
+    event.preventDefault();
+  };
+
+  const optionId = (index: number) => `${listId}-row-${index}`;
+  const activeVisible = current >= first && current <= last;
+
+  return (
+    <div
+      ref={scrollRef}
+      className={`virtual-list${rows.isStale ? ' is-stale' : ''}`}
+      aria-busy={rows.isStale || undefined}
+      role="listbox"
+      aria-label={label}
+      tabIndex={0}
+      aria-activedescendant={activeVisible ? optionId(current) : undefined}
+      onKeyDown={onKeyDown}
+      onFocus={() => {
+        if (active < 0) {
+          const selectedIndex = selectedId ? indexOfLoaded(rows, selectedId) : -1;
+          setActive(Math.max(selectedIndex, 0));
+        }
+      }}
+    >
+      <div className="virtual-list-sizer" style={{ height: virtualizer.getTotalSize() }}>
+        {items.map((item) => {
+          const row = rowAt(item.index);
+          const selected = row !== undefined && row.id === selectedId;
+          return (
+            // biome-ignore lint/a11y/useKeyWithClickEvents: the listbox handles the keys (aria-activedescendant)
+            // biome-ignore lint/a11y/useFocusableInteractive: focus stays on the listbox; options are pointed at, not focused
+            <div
+              key={row?.id ?? `placeholder-${item.index}`}
+              id={optionId(item.index)}
+              role="option"
+              aria-selected={selected}
+              aria-posinset={item.index + 1}
+              aria-setsize={total}
+              aria-busy={row === undefined || undefined}
+              className={`virtual-row${selected ? ' is-selected' : ''}${item.index === current ? ' is-active' : ''}`}
+              style={{ height: rowHeight, transform: `translateY(${item.start}px)` }}
+              onClick={() => {
+                if (!row) return;
+                setActive(item.index);
+                onSelect(row);
+              }}
+            >
+              {row ? renderRow(row) : <span className="row-placeholder">Loading…</span>}
+            </div>
+          );
+        })}
+      </div>
+    </div>
+  );
+}
+
+function indexOfLoaded<T extends { id: string }>(rows: CursorWindow<T>, id: string): number {
+  // Only the loaded head is searched: the selected row is almost always near where the user was.
+  for (let i = 0; i < Math.min(rows.loaded, 5_000); i++) if (rows.rowAt(i)?.id === id) return i;
+  return -1;
+}

@@ -1,0 +1,113 @@
+// npm run verify -- <case file> [--checkpoint <file>]
+// Checks a handed-over case file without the app and without changing a byte of it: the database
+// structure, the audit history, an earlier checkpoint if given, and every preserved attachment.
+// Exit status: 0 every check passed, 1 a check failed, 2 the command or a file could not be used.
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { verifyCaseIntegrity } from '../electron/core/custody';
+import type { CaseFile } from '../electron/core/db';
+import { CoreError } from '../electron/core/errors';
+import { openCaseReadOnly } from '../electron/core/open-read-only';
+
+const USAGE = `Usage: npm run verify -- <case file> [--checkpoint <checkpoint file>]
+
+Checks a Corroborate case file without changing it: the database structure, the audit history,
+the checkpoint if one is given (the text file saved from Audit > Checkpoint), and every preserved
+attachment. Prints a plain-words report.
+
+Exit status: 0 every check passed; 1 a check failed; 2 the command or a file could not be used.
+`;
+
+const EXIT = { passed: 0, failed: 1, unusable: 2 } as const;
+
+type Args = { help: true } | { help: false; casePath: string; checkpointPath: string | null };
+
+function parseArgs(argv: string[]): Args | string {
+  let casePath: string | null = null;
+  let checkpointPath: string | null = null;
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    if (arg === '--help' || arg === '-h') return { help: true };
+    if (arg === '--checkpoint' || arg.startsWith('--checkpoint=')) {
+      const value = arg === '--checkpoint' ? argv[++i] : arg.slice('--checkpoint='.length);
+      if (!value) return '--checkpoint needs the path of a checkpoint file.';
+      if (checkpointPath !== null) return 'Give --checkpoint only once.';
+      checkpointPath = value;
+    } else if (arg.startsWith('-') && arg !== '-') {
+      return `Unknown option ${arg}.`;
+    } else if (casePath === null) {
+      casePath = arg;
+    } else {
+      return `Give one case file (got "${casePath}" and "${arg}").`;
+    }
+  }
+  if (casePath === null) return 'Give the case file to check.';
+  return { help: false, casePath, checkpointPath };
+}
+
+async function main(argv: string[], out = process.stdout, err = process.stderr): Promise<number> {
+  const args = parseArgs(argv);
+  if (typeof args === 'string') {
+    err.write(`${args}\n\n${USAGE}`);
+    return EXIT.unusable;
+  }
+  if (args.help) {
+    out.write(USAGE);
+    return EXIT.passed;
+  }
+  let checkpointText: string | undefined;
+  if (args.checkpointPath !== null) {
+    try {
+      checkpointText = readFileSync(resolve(args.checkpointPath), 'utf8');
+    } catch (error) {
+      err.write(
+        `The checkpoint file ${args.checkpointPath} could not be read: ${(error as Error).message}\n`,
+      );
+      return EXIT.unusable;
+    }
+  }
+  let c: CaseFile;
+  try {
+    c = openCaseReadOnly(resolve(args.casePath), { immutable: true });
+  } catch (error) {
+    err.write(`Cannot check ${args.casePath}: ${(error as Error).message}\n`);
+    return EXIT.unusable;
+  }
+  const live = err.isTTY === true;
+  try {
+    const report = await verifyCaseIntegrity(
+      c,
+      checkpointText === undefined ? {} : { checkpointText },
+      (p) => {
+        if (live) err.write(`\r\x1b[2K${Math.round(p.fraction * 100)}%  ${p.message}`);
+      },
+    );
+    if (live) err.write('\r\x1b[2K');
+    out.write(report.text);
+    return report.ok ? EXIT.passed : EXIT.failed;
+  } catch (error) {
+    if (live) err.write('\n');
+    if (error instanceof CoreError && error.code === 'invalid_input') {
+      err.write(
+        `The checkpoint file ${args.checkpointPath} is not usable: ${error.fields?.checkpointText ?? error.message}\n`,
+      );
+      return EXIT.unusable;
+    }
+    err.write(`The check could not be completed: ${(error as Error).message}\n`);
+    return EXIT.failed;
+  } finally {
+    c.close();
+  }
+}
+
+// Lets the case be opened immutable (nothing created beside it); read when the SQLite addon loads.
+process.env.SQLITE_USE_URI = '1';
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    process.stderr.write(`Unexpected error: ${error instanceof Error ? error.stack : String(error)}\n`);
+    process.exitCode = EXIT.unusable;
+  },
+);
