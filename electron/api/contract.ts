@@ -2,7 +2,43 @@
 // its result type in `Outputs`, its handler in create-api.ts. A method missing any of the three
 // fails to compile. The renderer imports this file (schemas for forms, types for the client).
 import { z } from 'zod';
-import { AuditList, type AuditHead } from '../schema/audit';
+import type { ActorDetail } from '../core/actors';
+import type { BackupInfo } from '../core/backups';
+import type { CaseCheck } from '../core/check-case';
+import type { PartyView } from '../core/deals';
+import type { SourceDetail } from '../core/sources';
+import {
+  type Attachment,
+  AttachmentAdd,
+  type AttachmentAdded,
+  type AttachmentContent,
+  AttachmentGet,
+  AttachmentList,
+  type AttachmentVerification,
+  AttachmentVerify,
+} from '../schema/attachments';
+import { type AuditHead, AuditList } from '../schema/audit';
+import {
+  type AuditVerification,
+  AuditVerify,
+  type CheckpointRecord,
+  type IntegrityProgress,
+  type IntegrityReport,
+  IntegrityVerify,
+} from '../schema/custody';
+import {
+  type ClaimReviewResult,
+  ExchangeClaimReview,
+  ExchangeExportCall,
+  ExchangeImportCall,
+  ExchangePreviewCall,
+  ExchangeReportCall,
+  type ExportResult,
+  type ImportPlan,
+  type ImportResult,
+  type ReportResult,
+  type RunningExchange,
+} from '../schema/exchange';
 import {
   ActorCreate,
   ActorList,
@@ -25,6 +61,15 @@ import {
   SourceList,
   SourceUpdate,
 } from '../schema/inputs';
+import {
+  type MatrixPicture,
+  type NetworkPicture,
+  PicturesMatrix,
+  PicturesNetwork,
+  PicturesTimeline,
+  SavePositions,
+  type TimelinePicture,
+} from '../schema/pictures';
 import type {
   Actor,
   Assessment,
@@ -38,51 +83,6 @@ import type {
   Source,
 } from '../schema/records';
 import { SearchQuery, type SearchResult } from '../schema/search';
-import {
-  type Attachment,
-  AttachmentAdd,
-  type AttachmentAdded,
-  type AttachmentContent,
-  AttachmentGet,
-  AttachmentList,
-  type AttachmentVerification,
-  AttachmentVerify,
-} from '../schema/attachments';
-import {
-  AuditVerify,
-  type AuditVerification,
-  type CheckpointRecord,
-  type IntegrityProgress,
-  type IntegrityReport,
-  IntegrityVerify,
-} from '../schema/custody';
-import {
-  type ClaimReviewResult,
-  ExchangeClaimReview,
-  ExchangeExportCall,
-  ExchangeImportCall,
-  ExchangePreviewCall,
-  ExchangeReportCall,
-  type ExportResult,
-  type ImportPlan,
-  type ImportResult,
-  type ReportResult,
-  type RunningExchange,
-} from '../schema/exchange';
-import {
-  type MatrixPicture,
-  type NetworkPicture,
-  PicturesMatrix,
-  PicturesNetwork,
-  PicturesTimeline,
-  SavePositions,
-  type TimelinePicture,
-} from '../schema/pictures';
-import type { ActorDetail } from '../core/actors';
-import type { BackupInfo } from '../core/backups';
-import type { CaseCheck } from '../core/check-case';
-import type { PartyView } from '../core/deals';
-import type { SourceDetail } from '../core/sources';
 
 const Empty = z.object({}).strict().default({});
 
@@ -162,7 +162,10 @@ export interface CaseInfo {
   replica: string;
   actor: string;
   schemaVersion: number;
-  counts: Record<'deals' | 'actors' | 'sources' | 'claims' | 'evidence' | 'assessments' | 'attachments' | 'auditEvents', number>;
+  counts: Record<
+    'deals' | 'actors' | 'sources' | 'claims' | 'evidence' | 'assessments' | 'attachments' | 'auditEvents',
+    number
+  >;
   auditHead: AuditHead;
 }
 

@@ -1,7 +1,7 @@
 // The contract bound to one open case. Both transports (Electron IPC, the loopback host) are
 // thin loops over `call`: it checks the method, parses the input, runs the handler, and wraps
 // every outcome — including a bug — as a Result. Nothing thrown here crashes the process.
-import { getActor, createActor, listActors, removeActor, updateActor } from '../core/actors';
+import { createActor, getActor, listActors, removeActor, updateActor } from '../core/actors';
 import { addAssessment } from '../core/assessments';
 import { addAttachment, getAttachment, listAttachments, verifyAttachments } from '../core/attachments';
 import { auditHead, listEvents } from '../core/audit';
@@ -10,7 +10,15 @@ import { checkCase } from '../core/check-case';
 import { createClaim, getClaim, listClaims, removeClaim, updateClaim } from '../core/claims';
 import { integrityProgress, takeCheckpoint, verifyAudit, verifyCaseIntegrity } from '../core/custody';
 import { backupTo, type CaseFile, type OpenOptions, openCase, setActor } from '../core/db';
-import { createDeal, getDeal, listDeals, listParties, removeDeal, setParties, updateDeal } from '../core/deals';
+import {
+  createDeal,
+  getDeal,
+  listDeals,
+  listParties,
+  removeDeal,
+  setParties,
+  updateDeal,
+} from '../core/deals';
 import { CoreError, parseInput } from '../core/errors';
 import { addEvidence, removeEvidence, updateEvidence } from '../core/evidence';
 import { runClaimReview, runExport, runReport } from '../core/exchange/export';
@@ -33,7 +41,10 @@ type Handlers = { [M in Method]: (c: CaseFile, input: ParsedInput<M>) => Output<
 
 function caseInfo(c: CaseFile): CaseInfo {
   const count = (table: string, live = true) =>
-    c.stmt(`SELECT count(*) FROM ${table}${live ? ' WHERE deleted_at IS NULL' : ''}`).pluck().get() as number;
+    c
+      .stmt(`SELECT count(*) FROM ${table}${live ? ' WHERE deleted_at IS NULL' : ''}`)
+      .pluck()
+      .get() as number;
   return {
     path: c.path,
     name: c.meta.name,
@@ -69,7 +80,11 @@ const handlers: Handlers = {
   'deals.list': listDeals,
   'deals.get': (c, { id }) => {
     const deal = getDeal(c, id);
-    return { deal, parties: listParties(c, id), claims: listClaims(c, { filters: { dealId: id }, limit: 500 }).items };
+    return {
+      deal,
+      parties: listParties(c, id),
+      claims: listClaims(c, { filters: { dealId: id }, limit: 500 }).items,
+    };
   },
   'deals.create': createDeal,
   'deals.update': updateDeal,
@@ -134,7 +149,10 @@ export function toResultError(error: unknown): Result<never> {
 export async function callOn(file: CaseFile, method: string, input: unknown): Promise<Result<unknown>> {
   try {
     if (!isMethod(method)) {
-      return { ok: false, error: { code: 'invalid_input', message: `Unknown method "${String(method).slice(0, 100)}".` } };
+      return {
+        ok: false,
+        error: { code: 'invalid_input', message: `Unknown method "${String(method).slice(0, 100)}".` },
+      };
     }
     // parseInput, not safeParse: it also refuses the inputs that make a schema throw.
     const parsed = parseInput(contract[method], input);

@@ -3,7 +3,15 @@ import type { Actor, Deal, Page } from '../schema/records';
 import type { CaseFile } from './db';
 import { parseInput } from './errors';
 import { newId, nowIso } from './ids';
-import { enumFilter, fromRow, insertRecord, listAggregate, removeRecord, requireRecord, updateRecord } from './records';
+import {
+  enumFilter,
+  fromRow,
+  insertRecord,
+  listAggregate,
+  removeRecord,
+  requireRecord,
+  updateRecord,
+} from './records';
 import { actorTable, dealTable } from './tables';
 
 export interface ActorDetail {
@@ -21,7 +29,9 @@ export function createActor(c: CaseFile, input: unknown): Actor {
 
 export function updateActor(c: CaseFile, input: unknown): Actor {
   const { id, ifUpdatedAt, ...changes } = parseInput(ActorUpdate, input);
-  return c.write(() => updateRecord(c, actorTable, requireRecord(c, actorTable, id), changes, { ifUpdatedAt }));
+  return c.write(() =>
+    updateRecord(c, actorTable, requireRecord(c, actorTable, id), changes, { ifUpdatedAt }),
+  );
 }
 
 export function removeActor(c: CaseFile, input: unknown): Actor {

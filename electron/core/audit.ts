@@ -51,7 +51,9 @@ const statements = new WeakMap<Database.Database, ReturnType<typeof prepare>>();
 function prepare(db: Database.Database) {
   return {
     head: db.prepare('SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1'),
-    parent: db.prepare('SELECT event_id FROM audit_log WHERE entity_id = ? ORDER BY seq DESC LIMIT 1').pluck(),
+    parent: db
+      .prepare('SELECT event_id FROM audit_log WHERE entity_id = ? ORDER BY seq DESC LIMIT 1')
+      .pluck(),
     insert: db.prepare(
       `INSERT INTO audit_log (seq, event_id, at, actor, replica, action, entity, entity_id, parent, payload, prev_hash, hash)
        VALUES (@seq, @event_id, @at, @actor, @replica, @action, @entity, @entity_id, @parent, @payload, @prev_hash, @hash)`,
@@ -122,10 +124,14 @@ export function verifyChain(db: Database.Database, onProgress?: (checked: number
       rows.return?.();
       return { ok: false, checked, brokenAt: row.seq, reason };
     };
-    if (row.seq !== expectedSeq) return fail(`event ${expectedSeq} is missing (the next event is ${row.seq})`);
-    if (row.prev_hash !== prevHash) return fail(`event ${row.seq} does not follow the event before it (previous hash differs)`);
+    if (row.seq !== expectedSeq)
+      return fail(`event ${expectedSeq} is missing (the next event is ${row.seq})`);
+    if (row.prev_hash !== prevHash)
+      return fail(`event ${row.seq} does not follow the event before it (previous hash differs)`);
     if (chainHash(row.prev_hash, canonicalEvent(row)) !== row.hash) {
-      return fail(`event ${row.seq} was changed after it was written (its content no longer matches its hash)`);
+      return fail(
+        `event ${row.seq} was changed after it was written (its content no longer matches its hash)`,
+      );
     }
     prevHash = row.hash;
     expectedSeq++;
@@ -173,7 +179,11 @@ export function listEvents(db: Database.Database, o: AuditListOptions): Page<Aud
     params.push(o.claimId, o.claimId, o.claimId);
   }
   const filter = where.length ? `WHERE ${where.join(' AND ')}` : '';
-  const total = (db.prepare(`SELECT count(*) FROM audit_log ${filter}`).pluck().get(...params) as number) ?? 0;
+  const total =
+    (db
+      .prepare(`SELECT count(*) FROM audit_log ${filter}`)
+      .pluck()
+      .get(...params) as number) ?? 0;
   const before = o.cursor ? Number(o.cursor) : null;
   const pageWhere = before ? `${filter ? `${filter} AND` : 'WHERE'} seq < ?` : filter;
   const rows = db

@@ -1,7 +1,8 @@
 // Bridges the case file and the pure corroboration model: loads what `corroborate` needs for a
 // claim, and keeps the derived `claim_verdicts` table in step inside the writing transaction.
-import type { CorroborationResult } from '../schema/records';
+
 import { type ConfidenceEvidence, type ConfidenceSource, corroborate } from '../schema/confidence';
+import type { CorroborationResult } from '../schema/records';
 import type { CaseFile } from './db';
 
 interface EvidenceRow {
@@ -22,13 +23,25 @@ function sourcesWithAncestors(c: CaseFile, claimId: string): Map<string, Confide
        )
        SELECT s.id, s.title, s.reliability, s.derived_from FROM sources s JOIN chain ON s.id = chain.id`,
     )
-    .all(claimId) as { id: string; title: string; reliability: ConfidenceSource['reliability']; derived_from: string | null }[];
-  return new Map(rows.map((r) => [r.id, { id: r.id, title: r.title, reliability: r.reliability, derivedFrom: r.derived_from }]));
+    .all(claimId) as {
+    id: string;
+    title: string;
+    reliability: ConfidenceSource['reliability'];
+    derived_from: string | null;
+  }[];
+  return new Map(
+    rows.map((r) => [
+      r.id,
+      { id: r.id, title: r.title, reliability: r.reliability, derivedFrom: r.derived_from },
+    ]),
+  );
 }
 
 export function latestLikelihood(c: CaseFile, claimId: string): number | null {
   const v = c
-    .stmt('SELECT likelihood FROM assessments WHERE claim_id = ? AND deleted_at IS NULL ORDER BY created_at DESC, id DESC LIMIT 1')
+    .stmt(
+      'SELECT likelihood FROM assessments WHERE claim_id = ? AND deleted_at IS NULL ORDER BY created_at DESC, id DESC LIMIT 1',
+    )
     .pluck()
     .get(claimId) as number | undefined;
   return v ?? null;
@@ -37,10 +50,16 @@ export function latestLikelihood(c: CaseFile, claimId: string): number | null {
 export function corroborationOf(c: CaseFile, claimId: string): CorroborationResult {
   const evidence = (
     c
-      .stmt('SELECT id, source_id, stance, credibility FROM evidence WHERE claim_id = ? AND deleted_at IS NULL')
+      .stmt(
+        'SELECT id, source_id, stance, credibility FROM evidence WHERE claim_id = ? AND deleted_at IS NULL',
+      )
       .all(claimId) as EvidenceRow[]
   ).map((r) => ({ id: r.id, sourceId: r.source_id, stance: r.stance, credibility: r.credibility }));
-  return corroborate({ evidence, sources: sourcesWithAncestors(c, claimId), latestLikelihood: latestLikelihood(c, claimId) });
+  return corroborate({
+    evidence,
+    sources: sourcesWithAncestors(c, claimId),
+    latestLikelihood: latestLikelihood(c, claimId),
+  });
 }
 
 /** Recomputes and stores the verdict of each claim. Call inside the write that changed them. */

@@ -4,7 +4,15 @@ import { corroborationOf, refreshVerdicts } from './claim-verdicts';
 import type { CaseFile } from './db';
 import { parseInput } from './errors';
 import { newId, nowIso } from './ids';
-import { enumFilter, fromRow, insertRecord, listAggregate, removeRecord, requireRecord, updateRecord } from './records';
+import {
+  enumFilter,
+  fromRow,
+  insertRecord,
+  listAggregate,
+  removeRecord,
+  requireRecord,
+  updateRecord,
+} from './records';
 import { assessmentTable, claimTable, dealTable, evidenceTable } from './tables';
 
 export function createClaim(c: CaseFile, input: unknown) {
@@ -12,7 +20,13 @@ export function createClaim(c: CaseFile, input: unknown) {
   const at = nowIso();
   return c.write(() => {
     if (v.dealId) requireRecord(c, dealTable, v.dealId, { field: 'dealId' });
-    const claim = insertRecord(c, claimTable, { ...v, id: v.id ?? newId(), createdAt: at, updatedAt: at, deletedAt: null });
+    const claim = insertRecord(c, claimTable, {
+      ...v,
+      id: v.id ?? newId(),
+      createdAt: at,
+      updatedAt: at,
+      deletedAt: null,
+    });
     refreshVerdicts(c, [claim.id]);
     return claim;
   });
@@ -49,10 +63,9 @@ export function evidenceOfClaim(c: CaseFile, claimId: string, includeRemoved = f
 
 export function assessmentsOf(c: CaseFile, claimId: string): Assessment[] {
   return (
-    c.stmt('SELECT * FROM assessments WHERE claim_id = ? ORDER BY created_at DESC, id DESC').all(claimId) as Record<
-      string,
-      unknown
-    >[]
+    c
+      .stmt('SELECT * FROM assessments WHERE claim_id = ? ORDER BY created_at DESC, id DESC')
+      .all(claimId) as Record<string, unknown>[]
   ).map((row) => {
     const { updatedAt: _u, deletedAt: _d, ...a } = fromRow(assessmentTable, row);
     return a;
@@ -64,7 +77,8 @@ export function getClaim(c: CaseFile, id: string): ClaimDetail {
   return c.read(() => {
     const claim = requireRecord(c, claimTable, id, { includeRemoved: true });
     const deal = claim.dealId
-      ? ((c.stmt('SELECT id, title FROM deals WHERE id = ?').get(claim.dealId) as ClaimDetail['deal']) ?? null)
+      ? ((c.stmt('SELECT id, title FROM deals WHERE id = ?').get(claim.dealId) as ClaimDetail['deal']) ??
+        null)
       : null;
     return {
       claim,
@@ -114,7 +128,8 @@ export function listClaims(c: CaseFile, input: unknown): Page<ClaimListItem> {
       from: 'claims t LEFT JOIN claim_verdicts v ON v.claim_id = t.id',
       // One verdict row at most per claim: the join only changes the count when it filters.
       countFrom: f.verdict?.length ? undefined : 'claims t',
-      select: "t.*, coalesce(v.verdict, 'unsupported') AS verdict, coalesce(v.evidence_count, 0) AS evidence_count",
+      select:
+        "t.*, coalesce(v.verdict, 'unsupported') AS verdict, coalesce(v.evidence_count, 0) AS evidence_count",
     },
     (row) => ({
       ...fromRow(claimTable, row),

@@ -80,7 +80,15 @@ export function setParties(c: CaseFile, input: unknown): PartyView[] {
     for (const key of wanted) {
       if (have.has(key)) continue;
       const [actorId, role] = key.split('|') as [string, DealParty['role']];
-      insertRecord(c, partyTable, { id: newId(), dealId, actorId, role, createdAt: at, updatedAt: at, deletedAt: null });
+      insertRecord(c, partyTable, {
+        id: newId(),
+        dealId,
+        actorId,
+        role,
+        createdAt: at,
+        updatedAt: at,
+        deletedAt: null,
+      });
     }
   });
   return listParties(c, dealId);

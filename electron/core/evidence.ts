@@ -13,7 +13,13 @@ export function addEvidence(c: CaseFile, input: unknown): Evidence {
   return c.write(() => {
     requireRecord(c, claimTable, v.claimId, { field: 'claimId' });
     requireRecord(c, sourceTable, v.sourceId, { field: 'sourceId' });
-    const item = insertRecord(c, evidenceTable, { ...v, id: v.id ?? newId(), createdAt: at, updatedAt: at, deletedAt: null });
+    const item = insertRecord(c, evidenceTable, {
+      ...v,
+      id: v.id ?? newId(),
+      createdAt: at,
+      updatedAt: at,
+      deletedAt: null,
+    });
     refreshVerdicts(c, [item.claimId]);
     return item;
   });

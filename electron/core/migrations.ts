@@ -38,13 +38,20 @@ export function loadMigrations(dir: string): Migration[] {
     if (!match) throw new CoreError('internal', `Migration file "${file}" is not named NNNN_name.sql.`);
     const version = Number(match[1]);
     if (byVersion.has(version)) {
-      throw new CoreError('internal', `Two migrations share number ${match[1]}: ${byVersion.get(version)?.name} and ${file}.`);
+      throw new CoreError(
+        'internal',
+        `Two migrations share number ${match[1]}: ${byVersion.get(version)?.name} and ${file}.`,
+      );
     }
     byVersion.set(version, { version, name: file, sql: readFileSync(join(dir, file), 'utf8') });
   }
   const list = [...byVersion.values()].sort((a, b) => a.version - b.version);
   list.forEach((m, i) => {
-    if (m.version !== i + 1) throw new CoreError('internal', `Migration ${String(i + 1).padStart(4, '0')} is missing (found ${m.name}).`);
+    if (m.version !== i + 1)
+      throw new CoreError(
+        'internal',
+        `Migration ${String(i + 1).padStart(4, '0')} is missing (found ${m.name}).`,
+      );
   });
   if (list.length === 0) throw new CoreError('internal', `No migrations in ${dir}.`);
   return list;

@@ -76,7 +76,11 @@ export function requireRecord<T extends { id: string; deletedAt: string | null }
   const rec = getRecord(c, t, id);
   if (!rec || (rec.deletedAt && !opts.includeRemoved)) {
     const what = rec ? `The ${t.label} ${id} has been removed` : `No ${t.label} with id ${id}`;
-    throw new CoreError('not_found', `${what}.`, opts.field ? { [opts.field]: `${what.toLowerCase()}` } : undefined);
+    throw new CoreError(
+      'not_found',
+      `${what}.`,
+      opts.field ? { [opts.field]: `${what.toLowerCase()}` } : undefined,
+    );
   }
   return rec;
 }
@@ -86,7 +90,10 @@ function audit(c: CaseFile, action: NewEvent['action'], entity: string, entityId
 }
 
 export function insertRecord<T extends { id: string }>(c: CaseFile, t: Table<T>, rec: T): T {
-  if (getRecord(c, t, rec.id)) throw new CoreError('conflict', `A ${t.label} with id ${rec.id} already exists.`, { id: 'is already used' });
+  if (getRecord(c, t, rec.id))
+    throw new CoreError('conflict', `A ${t.label} with id ${rec.id} already exists.`, {
+      id: 'is already used',
+    });
   c.stmt(sqlFor(t).insert).run(toParams(t, rec));
   audit(c, 'create', t.entity, rec.id, rec);
   return rec;
@@ -106,7 +113,9 @@ export function updateRecord<T extends { id: string; updatedAt: string }>(
       `This ${t.label} was changed by someone else since you opened it (at ${prev.updatedAt}). Reload it and apply your change again.`,
     );
   }
-  const defined = Object.fromEntries(Object.entries(changes).filter(([, v]) => v !== undefined)) as Partial<T>;
+  const defined = Object.fromEntries(
+    Object.entries(changes).filter(([, v]) => v !== undefined),
+  ) as Partial<T>;
   const next = { ...prev, ...defined };
   const same = (Object.keys(defined) as (keyof T)[]).every(
     (k) => JSON.stringify(prev[k] ?? null) === JSON.stringify(next[k] ?? null),
@@ -166,7 +175,8 @@ function encodeCursor(value: unknown, id: string): string {
 function decodeCursor(cursor: string): [unknown, string] {
   try {
     const parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (Array.isArray(parsed) && parsed.length === 2 && typeof parsed[1] === 'string') return [parsed[0], parsed[1]];
+    if (Array.isArray(parsed) && parsed.length === 2 && typeof parsed[1] === 'string')
+      return [parsed[0], parsed[1]];
   } catch {
     // fall through
   }
@@ -185,7 +195,10 @@ const totals = new WeakMap<CaseFile, Map<string, { stamp: string; total: number 
 const TOTALS_KEPT = 64;
 
 function countRows(c: CaseFile, sql: string, params: unknown[]): number {
-  const stamp = c.stmt("SELECT total_changes() || ':' || data_version FROM pragma_data_version").pluck().get() as string;
+  const stamp = c
+    .stmt("SELECT total_changes() || ':' || data_version FROM pragma_data_version")
+    .pluck()
+    .get() as string;
   let cache = totals.get(c);
   if (!cache) {
     cache = new Map();
@@ -194,7 +207,10 @@ function countRows(c: CaseFile, sql: string, params: unknown[]): number {
   const key = `${sql}\u0000${JSON.stringify(params)}`;
   const hit = cache.get(key);
   if (hit && hit.stamp === stamp) return hit.total;
-  const total = c.stmt(sql).pluck().get(...params) as number;
+  const total = c
+    .stmt(sql)
+    .pluck()
+    .get(...params) as number;
   if (cache.size >= TOTALS_KEPT) cache.delete(cache.keys().next().value as string);
   cache.set(key, { stamp, total });
   return total;

@@ -1,12 +1,19 @@
-import { Remove, SourceCreate, SourceList, SourceUpdate } from '../schema/inputs';
+import { wouldCreateCycle } from '../schema/confidence';
 import type { Stance } from '../schema/enums';
+import { Remove, SourceCreate, SourceList, SourceUpdate } from '../schema/inputs';
 import type { Page, Source } from '../schema/records';
 import { claimsTouchingSourceTree, refreshVerdicts } from './claim-verdicts';
-import { wouldCreateCycle } from '../schema/confidence';
 import type { CaseFile } from './db';
 import { CoreError, parseInput } from './errors';
 import { newId, nowIso } from './ids';
-import { enumFilter, insertRecord, listAggregate, removeRecord, requireRecord, updateRecord } from './records';
+import {
+  enumFilter,
+  insertRecord,
+  listAggregate,
+  removeRecord,
+  requireRecord,
+  updateRecord,
+} from './records';
 import { sourceTable } from './tables';
 
 export interface SourceUse {
@@ -55,7 +62,11 @@ export function updateSource(c: CaseFile, input: unknown): Source {
     const prev = requireRecord(c, sourceTable, id);
     if (changes.derivedFrom !== undefined) checkOrigin(c, id, changes.derivedFrom);
     const next = updateRecord(c, sourceTable, prev, changes, { ifUpdatedAt });
-    if (next.reliability !== prev.reliability || next.derivedFrom !== prev.derivedFrom || next.title !== prev.title) {
+    if (
+      next.reliability !== prev.reliability ||
+      next.derivedFrom !== prev.derivedFrom ||
+      next.title !== prev.title
+    ) {
       refreshVerdicts(c, claimsTouchingSourceTree(c, id));
     }
     return next;
@@ -67,13 +78,25 @@ export function removeSource(c: CaseFile, input: unknown): Source {
   const { id, reason } = parseInput(Remove, input);
   return c.write(() => {
     const prev = requireRecord(c, sourceTable, id);
-    const uses = c.stmt('SELECT count(*) FROM evidence WHERE source_id = ? AND deleted_at IS NULL').pluck().get(id) as number;
+    const uses = c
+      .stmt('SELECT count(*) FROM evidence WHERE source_id = ? AND deleted_at IS NULL')
+      .pluck()
+      .get(id) as number;
     if (uses > 0) {
-      throw new CoreError('conflict', `This source still backs ${uses} evidence item(s). Remove that evidence first.`);
+      throw new CoreError(
+        'conflict',
+        `This source still backs ${uses} evidence item(s). Remove that evidence first.`,
+      );
     }
-    const derived = c.stmt('SELECT count(*) FROM sources WHERE derived_from = ? AND deleted_at IS NULL').pluck().get(id) as number;
+    const derived = c
+      .stmt('SELECT count(*) FROM sources WHERE derived_from = ? AND deleted_at IS NULL')
+      .pluck()
+      .get(id) as number;
     if (derived > 0) {
-      throw new CoreError('conflict', `${derived} other source(s) are marked as derived from this one. Change them first.`);
+      throw new CoreError(
+        'conflict',
+        `${derived} other source(s) are marked as derived from this one. Change them first.`,
+      );
     }
     return removeRecord(c, sourceTable, prev, reason);
   });
@@ -84,10 +107,14 @@ export function getSource(c: CaseFile, id: string): SourceDetail {
     const source = requireRecord(c, sourceTable, id, { includeRemoved: true });
     const brief = (sid: string | null) =>
       sid
-        ? ((c.stmt('SELECT id, title, reliability FROM sources WHERE id = ?').get(sid) as SourceDetail['derivedFrom']) ?? null)
+        ? ((c
+            .stmt('SELECT id, title, reliability FROM sources WHERE id = ?')
+            .get(sid) as SourceDetail['derivedFrom']) ?? null)
         : null;
     const derivatives = c
-      .stmt('SELECT id, title, reliability FROM sources WHERE derived_from = ? AND deleted_at IS NULL ORDER BY title')
+      .stmt(
+        'SELECT id, title, reliability FROM sources WHERE derived_from = ? AND deleted_at IS NULL ORDER BY title',
+      )
       .all(id) as SourceDetail['derivatives'];
     const uses = (
       c

@@ -103,7 +103,8 @@ export async function handleUpload(
   query: string,
   ctx: AttachmentRouteContext,
 ): Promise<void> {
-  // Every refusal before the body is read closes the connection: the unread bytes are not drained.
+  // Refusals of the request itself (verb, token, type, size) close the connection at once: the
+  // unread bytes are not drained for a client we do not trust or a body we will never take.
   const close = { Connection: 'close' };
   if (request.method !== 'POST') {
     return sendResult(response, 405, failure('invalid_input', 'Uploads are POST requests.'), {
@@ -131,11 +132,19 @@ export async function handleUpload(
       close,
     );
   if (declaredTooLarge(request, ctx.uploadLimit)) return tooLarge();
+  // A refusal of what the upload says (bad metadata, unknown source) is answered once the body is
+  // in: browsers report an answer that arrives mid-upload as a network error, not as the Result.
+  const refuse = (error: unknown): Promise<void> =>
+    drain(request, ctx.uploadLimit).then((drained) => {
+      if (drained === 'ended') sendResult(response, 200, toResult(error));
+      else if (drained === 'too_large') tooLarge();
+      else response.destroy();
+    });
   let meta: AttachmentMeta;
   try {
     meta = parseInput(AttachmentMeta, queryObject(query, ['sourceId', 'fileName', 'mediaType']));
   } catch (error) {
-    return sendResult(response, 200, toResult(error), close);
+    return refuse(error);
   }
   try {
     // Checks the source before the first byte is read.
@@ -148,8 +157,34 @@ export async function handleUpload(
       response.destroy();
       return;
     }
-    sendResult(response, 200, toResult(error), request.readableEnded ? {} : close);
+    return refuse(error);
   }
+}
+
+/** Reads and discards the rest of a request body, up to `limit` bytes. */
+function drain(request: IncomingMessage, limit: number): Promise<'ended' | 'too_large' | 'aborted'> {
+  if (request.readableEnded) return Promise.resolve('ended');
+  if (request.destroyed) return Promise.resolve('aborted');
+  return new Promise((resolve) => {
+    let seen = 0;
+    let settled = false;
+    const settle = (outcome: 'ended' | 'too_large' | 'aborted'): void => {
+      if (settled) return;
+      settled = true;
+      request.removeListener('data', onData);
+      if (outcome === 'too_large') request.pause();
+      resolve(outcome);
+    };
+    const onData = (chunk: Buffer): void => {
+      seen += chunk.length;
+      if (seen > limit) settle('too_large');
+    };
+    request.on('data', onData);
+    request.once('end', () => settle('ended'));
+    request.once('error', () => settle('aborted'));
+    request.once('close', () => settle(request.readableEnded ? 'ended' : 'aborted'));
+    request.resume();
+  });
 }
 
 /** `attachment; filename="…"` with an ASCII fallback and the exact name as RFC 5987 `filename*`. */

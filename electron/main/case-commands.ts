@@ -1,8 +1,10 @@
 // File-menu commands: pick a file, then hand it to the case session. A command never replaces an
 // existing file (nothing is lost), and every refusal is shown to the user with the reason.
-import { existsSync } from 'node:fs';
+import { constants, copyFileSync, existsSync } from 'node:fs';
 import path from 'node:path';
 import { type BrowserWindow, dialog, type MessageBoxOptions } from 'electron';
+import { type BackupInfo, findBackups } from '../core/backups';
+import { CoreError } from '../core/errors';
 import { type CaseSession, type OpenCase, withCaseExtension } from './case-session';
 
 const filters = [{ name: 'Corroborate case', extensions: ['evidence'] }];
@@ -44,16 +46,65 @@ async function askForNewFile(
   return target;
 }
 
-function openOrReport(context: CaseCommandContext, casePath: string, create: boolean): Promise<void> | void {
+const DAMAGED = new Set(['corrupt', 'wal_damaged', 'header_damaged']);
+
+/** The newest backup worth offering when a case file was refused as damaged, else null. */
+export function backupToOffer(casePath: string, error: unknown): BackupInfo | null {
+  if (!(error instanceof CoreError) || !error.reason || !DAMAGED.has(error.reason)) return null;
+  return findBackups(casePath).find((b) => b.looksValid) ?? null;
+}
+
+async function openOrReport(context: CaseCommandContext, casePath: string, create: boolean): Promise<void> {
   try {
     context.onOpened(context.session.open(casePath, create));
   } catch (error) {
-    return showMessage(context.getWindow(), {
+    const win = context.getWindow();
+    const backup = backupToOffer(casePath, error);
+    if (backup === null) {
+      return showMessage(win, {
+        type: 'error',
+        message: `Could not open ${path.basename(casePath)}`,
+        detail: errorMessage(error),
+      });
+    }
+    const options: MessageBoxOptions = {
       type: 'error',
       message: `Could not open ${path.basename(casePath)}`,
+      detail: `${errorMessage(error)}\n\nThe damaged file is left exactly as it is. The newest backup is ${backup.fileName} (taken ${backup.takenAt}). You can open a copy of it; the backup itself is not changed either.`,
+      buttons: ['Open a Copy of the Backup…', 'Cancel'],
+      defaultId: 0,
+      cancelId: 1,
+    };
+    const answer =
+      win !== null ? await dialog.showMessageBox(win, options) : await dialog.showMessageBox(options);
+    if (answer.response !== 0) return;
+    await restoreCopy(context, backup, casePath);
+  }
+}
+
+/** Copies a backup to a new file the user names and opens that copy: no file is ever overwritten. */
+async function restoreCopy(
+  context: CaseCommandContext,
+  backup: BackupInfo,
+  damagedPath: string,
+): Promise<void> {
+  const name = path.basename(damagedPath).replace(/\.evidence$/i, '');
+  const target = await askForNewFile(
+    context.getWindow(),
+    'Save the restored copy as',
+    path.join(path.dirname(damagedPath), `${name} (restored from backup).evidence`),
+  );
+  if (target === null) return;
+  try {
+    copyFileSync(backup.path, target, constants.COPYFILE_EXCL);
+  } catch (error) {
+    return showMessage(context.getWindow(), {
+      type: 'error',
+      message: 'The backup could not be copied.',
       detail: errorMessage(error),
     });
   }
+  await openOrReport(context, target, false);
 }
 
 export async function newCase(context: CaseCommandContext): Promise<void> {

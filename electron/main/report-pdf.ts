@@ -48,6 +48,11 @@ export async function printHtmlToPdf(html: string): Promise<Buffer> {
   try {
     await win.loadURL(url);
     return await win.webContents.printToPDF({ printBackground: true, pageSize: 'A4' });
+  } catch (error) {
+    throw new CoreError(
+      'io',
+      `The report could not be printed to PDF: ${error instanceof Error ? error.message : String(error)}`,
+    );
   } finally {
     win.destroy();
   }

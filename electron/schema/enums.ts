@@ -28,7 +28,14 @@ export const sourceKinds = [
   'other',
 ] as const;
 export const reliabilities = ['A', 'B', 'C', 'D', 'E', 'F'] as const;
-export const claimStatuses = ['draft', 'under_review', 'verified', 'disputed', 'debunked', 'unverifiable'] as const;
+export const claimStatuses = [
+  'draft',
+  'under_review',
+  'verified',
+  'disputed',
+  'debunked',
+  'unverifiable',
+] as const;
 export const stances = ['supports', 'contradicts', 'context'] as const;
 export const confidenceLevels = ['low', 'moderate', 'high'] as const;
 

@@ -111,15 +111,15 @@ export const Resolution = z.enum(['ours', 'theirs']);
 export type Resolution = z.infer<typeof Resolution>;
 
 const importChoices = {
-    /** One choice per record listed as a conflict (by record id): keep ours, or take theirs. */
-    resolutions: z.record(Id, Resolution).default({}),
-    /** Rows the preview rejected block the import unless the user chose to leave them out. */
-    skipRejected: z.boolean().default(false),
-    /** The planId the preview showed: the import refuses if the plan is no longer the same. */
-    expectedPlanId: z
-      .string()
-      .regex(/^[0-9a-f]{64}$/, { message: 'must be a planId from a preview' })
-      .optional(),
+  /** One choice per record listed as a conflict (by record id): keep ours, or take theirs. */
+  resolutions: z.record(Id, Resolution).default({}),
+  /** Rows the preview rejected block the import unless the user chose to leave them out. */
+  skipRejected: z.boolean().default(false),
+  /** The planId the preview showed: the import refuses if the plan is no longer the same. */
+  expectedPlanId: z
+    .string()
+    .regex(/^[0-9a-f]{64}$/, { message: 'must be a planId from a preview' })
+    .optional(),
 };
 export const ExchangeImportCall = z
   .object({ ...importFields, ...importChoices })

@@ -80,7 +80,13 @@ const Url = z
   .transform((v) => (v ? v : null));
 
 const Country = optionalText(limits.short);
-const Year = z.number().int().min(1900).max(2100).nullish().transform((v) => v ?? null);
+const Year = z
+  .number()
+  .int()
+  .min(1900)
+  .max(2100)
+  .nullish()
+  .transform((v) => v ?? null);
 const Currency = z
   .string()
   .trim()
@@ -105,14 +111,17 @@ const dealFields = {
   country: Country,
   status: DealStatus,
   year: Year,
-  valueAmount: z.number().finite().nonnegative().nullish().transform((v) => v ?? null),
+  valueAmount: z
+    .number()
+    .finite()
+    .nonnegative()
+    .nullish()
+    .transform((v) => v ?? null),
   valueCurrency: Currency,
   summary: optionalText(limits.long),
 };
 export const DealCreate = z.object({ id: Id.optional(), ...dealFields }).strict();
-export const DealUpdate = z
-  .object({ id: Id, ifUpdatedAt: IfUpdatedAt, ...partialOf(dealFields) })
-  .strict();
+export const DealUpdate = z.object({ id: Id, ifUpdatedAt: IfUpdatedAt, ...partialOf(dealFields) }).strict();
 
 const actorFields = {
   name: requiredText(limits.name),

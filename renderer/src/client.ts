@@ -1,6 +1,7 @@
 // The renderer's only door to the case: a typed client over window.corroborate.call, derived from
 // the contract so a renamed method or a changed input fails to compile here, not at run time.
 import { type Input, type Method, methods, type Output } from '../../electron/api/contract';
+import type { AppInput, AppMethod, AppOutputs } from '../../electron/schema/app-methods';
 import type { ApiError, ErrorCode } from '../../electron/schema/result';
 
 /** A call the case refused or could not answer; `fields` names each bad field of an invalid input. */
@@ -32,11 +33,10 @@ function transportError(method: string, error: unknown): ApiCallError {
   return new ApiCallError(method, { code: 'io', message: `The case could not be reached: ${message}` });
 }
 
-/** Calls one method; resolves with its value or rejects with an ApiCallError. */
-export async function call<M extends Method>(method: M, ...args: Args<M>): Promise<Output<M>> {
+async function invoke(method: string, input: unknown): Promise<unknown> {
   let result: Awaited<ReturnType<Window['corroborate']['call']>>;
   try {
-    result = await window.corroborate.call(method, args[0] ?? {});
+    result = await window.corroborate.call(method, input);
   } catch (error) {
     throw transportError(method, error);
   }
@@ -47,7 +47,20 @@ export async function call<M extends Method>(method: M, ...args: Args<M>): Promi
     });
   }
   if (!result.ok) throw new ApiCallError(method, result.error);
-  return result.value as Output<M>;
+  return result.value;
+}
+
+/** Calls one method; resolves with its value or rejects with an ApiCallError. */
+export async function call<M extends Method>(method: M, ...args: Args<M>): Promise<Output<M>> {
+  return (await invoke(method, args[0] ?? {})) as Output<M>;
+}
+
+/**
+ * Calls one of the desktop app's own methods (file dialogs, electron/schema/app-methods.ts). The
+ * loopback host refuses them, so a rejection of `app.capabilities` means "use the browser flows".
+ */
+export async function callApp<M extends AppMethod>(method: M, input: AppInput<M>): Promise<AppOutputs[M]> {
+  return (await invoke(method, input ?? {})) as AppOutputs[M];
 }
 
 function buildClient(): Client {

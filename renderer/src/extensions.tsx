@@ -2,6 +2,11 @@
 // export, reports) and extra panels in a record's detail (a source's attachments, custody).
 // Each entry is a component that receives the record's id; the views render them in order.
 import type { ComponentType } from 'react';
+import { AttachmentsPanel } from './attachments/attachments-panel';
+import { AuditTools } from './custody/audit-tools';
+import { EXPORT_SECTION, ExportView } from './exchange/export-view';
+import { IMPORT_SECTION, ImportView } from './exchange/import-view';
+import { ClaimPublishPanel, DealPublishPanel } from './exchange/publish-panels';
 import { DealMatrixLink, PICTURES_SECTION, PicturesView } from './pictures/pictures-view';
 
 export interface DetailExtension {
@@ -19,14 +24,23 @@ export interface SectionExtension {
 }
 
 /** Panels shown on a source's detail, after its metadata (issue 6: attachments and custody). */
-export const sourceDetailExtensions: DetailExtension[] = [];
+export const sourceDetailExtensions: DetailExtension[] = [{ id: 'attachments', Component: AttachmentsPanel }];
 /** Panels shown on a claim's detail, before its audit trail. */
-export const claimDetailExtensions: DetailExtension[] = [];
+export const claimDetailExtensions: DetailExtension[] = [{ id: 'publish', Component: ClaimPublishPanel }];
 /** Panels shown on a deal's detail, after its claims. */
-export const dealDetailExtensions: DetailExtension[] = [{ id: 'evidence-matrix', Component: DealMatrixLink }];
+export const dealDetailExtensions: DetailExtension[] = [
+  { id: 'publish', Component: DealPublishPanel },
+  { id: 'evidence-matrix', Component: DealMatrixLink },
+];
 /** Sections after Audit in the navigation (issue 5: import, export, reports). */
 export const sectionExtensions: SectionExtension[] = [
   { id: PICTURES_SECTION, label: 'Pictures', Component: PicturesView },
+  { id: IMPORT_SECTION, label: 'Import…', Component: ImportView },
+  { id: EXPORT_SECTION, label: 'Export & reports', Component: ExportView },
+];
+/** Actions in the Audit view's title row, beside its heading (issue 6: checkpoint, case integrity). */
+export const auditToolExtensions: { id: string; Component: ComponentType }[] = [
+  { id: 'custody', Component: AuditTools },
 ];
 
 export function Extensions({ list, id }: { list: readonly DetailExtension[]; id: string }) {

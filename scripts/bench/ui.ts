@@ -90,34 +90,33 @@ export async function runUi(o: {
 
     o.log('ui: scrolling to the end');
     // Scroll in the page itself, one step per animation frame, and keep every frame's duration.
-    // Passed as text: the bundler's helpers around named functions do not exist in the page.
-    const deltas = (await list.evaluate(`(el) => new Promise((done) => {
-      const out = [];
-      let last = performance.now();
-      let still = 0;
-      const step = () => {
-        const t = performance.now();
-        out.push(t - last);
-        last = t;
-        const before = el.scrollTop;
-        el.scrollTop = before + Math.max(el.clientHeight, el.scrollHeight / 400);
-        still = el.scrollTop === before ? still + 1 : 0;
-        // At the end, a few more frames let the last rows load and paint.
-        if (still > 30 || out.length > 5000) done(out.slice(1));
-        else requestAnimationFrame(step);
-      };
-      requestAnimationFrame(step);
-    })`)) as number[];
+    // Built from text: the bundler wraps named functions in a helper that does not exist in the page.
+    const scrollToEnd = new Function(
+      'el',
+      `return new Promise((done) => {
+        const out = [];
+        let last = performance.now();
+        let still = 0;
+        const step = () => {
+          const t = performance.now();
+          out.push(t - last);
+          last = t;
+          const before = el.scrollTop;
+          el.scrollTop = before + Math.max(el.clientHeight, el.scrollHeight / 400);
+          still = el.scrollTop === before ? still + 1 : 0;
+          // At the end, a few more frames let the last rows load and paint.
+          if (still > 30 || out.length > 5000) done(out.slice(1));
+          else requestAnimationFrame(step);
+        };
+        requestAnimationFrame(step);
+      })`,
+    ) as (el: Element) => Promise<number[]>;
+    const deltas = await list.evaluate(scrollToEnd);
 
     o.log('ui: opening the claim with 200 evidence items');
     // The list is newest first, so the first claim of the import is the last row.
     const heavy = gen.claim(0).statement.slice(0, 60);
     const row = list.getByRole('option').filter({ hasText: heavy });
-    if (process.env.BENCH_UI_DEBUG) {
-      await page.screenshot({ path: join(o.dir, 'ui-end.png') });
-      o.log(JSON.stringify(await list.getByRole('option').allTextContents()));
-      o.log(heavy);
-    }
     await row.waitFor();
     t0 = now();
     await row.click();

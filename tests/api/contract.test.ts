@@ -352,7 +352,10 @@ describe('case.info', () => {
       copy.close();
     }
     expectRefused(copyCase(api.file, path), 'conflict');
-    expectRefused(await api.call('case.backup', { path: join(tempDir(), 'other.evidence') }), 'invalid_input');
+    expectRefused(
+      await api.call('case.backup', { path: join(tempDir(), 'other.evidence') }),
+      'invalid_input',
+    );
   });
 });
 

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { MAX_BODY_BYTES, type RunningHost, startHost } from '../../electron/host/server';
 import { HOST_SHIM_SOURCE, SHIM_PATH } from '../../electron/host/shim';
 import { CONTENT_SECURITY_POLICY } from '../../electron/main/content-security-policy';
+import { APP_METHODS } from '../../electron/schema/app-methods';
 import type { Result } from '../../electron/schema/result';
 
 const BODY_LIMIT = 1024;
@@ -311,6 +312,46 @@ describe('POST /api/<method>', () => {
     const body = JSON.stringify({ s: 'x'.repeat(BODY_LIMIT - 20) });
     expect(Buffer.byteLength(body)).toBeLessThanOrEqual(BODY_LIMIT);
     expect((await post('case.info', body)).status).toBe(200);
+  });
+
+  it('refuses the desktop app’s dialog methods as unknown, without reaching the api', async () => {
+    for (const method of APP_METHODS) {
+      const response = await post(method, '{}');
+      expect(response.status, method).toBe(200);
+      expect(JSON.parse(response.body), method).toMatchObject({
+        ok: false,
+        error: {
+          code: 'invalid_input',
+          message: expect.stringContaining('only available in the desktop app'),
+        },
+      });
+    }
+    expect(api.call).not.toHaveBeenCalled();
+  });
+
+  it('the raw attachment routes check the token first, and answer 404 when the host has no case file', async () => {
+    for (const [method, p] of [
+      ['POST', '/api/attachments.upload?sourceId=x&fileName=y'],
+      ['GET', '/api/attachments.download?id=x'],
+    ] as const) {
+      const headers = { 'Content-Type': 'application/octet-stream' };
+      const anonymous = await request({
+        method,
+        path: p,
+        headers,
+        body: method === 'POST' ? 'x' : undefined,
+      });
+      expect(anonymous.status, p).toBe(401);
+      const authorized = await request({
+        method,
+        path: p,
+        headers: { ...headers, Authorization: `Bearer ${host.token}` },
+        body: method === 'POST' ? 'x' : undefined,
+      });
+      expect(authorized.status, p).toBe(404);
+      expect(JSON.parse(authorized.body)).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    }
+    expect(api.call).not.toHaveBeenCalled();
   });
 
   it('answers internal (500) if the api ever throws', async () => {

@@ -4,7 +4,7 @@ import userEvent from '@testing-library/user-event';
 import type { SearchResult } from '../../electron/schema/search';
 import { Shell } from '../../renderer/src/shell/shell';
 import { uuid } from './fixtures';
-import { callsTo, page, renderApp, resetBackend } from './support';
+import { backend, callsTo, page, renderApp, resetBackend } from './support';
 
 vi.mock('../../renderer/src/client', async (actual) => ({
   ...(await actual<typeof import('../../renderer/src/client')>()),
@@ -163,6 +163,28 @@ describe('the search palette', () => {
     await userEvent.keyboard('{Enter}');
     await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
     expect(screen.getByTestId('nav')).toHaveTextContent(`claims|claim:${evidenceClaimId}|view`);
+  });
+
+  it('counts each kind, and says “1,000+” for a kind with more matches than are ranked', async () => {
+    setUp();
+    const capped: SearchResult = {
+      ...result,
+      total: 1_002,
+      capped: true,
+      groups: result.groups.map((g) => (g.kind === 'claim' ? { ...g, total: 1_000, capped: true } : g)),
+    };
+    backend.handlers['search.query'] = () => capped;
+    renderApp(<Shell />);
+    await screen.findByRole('heading', { level: 1, name: 'Almaty cameras' });
+    await userEvent.keyboard('{Control>}k{/Control}');
+    const dialog = await screen.findByRole('dialog', { name: 'Search the case' });
+    await userEvent.type(within(dialog).getByRole('combobox'), 'the');
+    const claims = await within(dialog).findByRole('group', { name: 'Claims' });
+    expect(claims).toHaveTextContent(/^Claims 1,000\+/);
+    expect(within(dialog).getByRole('group', { name: 'Deals' })).toHaveTextContent(/^Deals 1Sergek/);
+    expect(within(dialog).getByRole('status')).toHaveTextContent(
+      '1,002+ matches: add a word to narrow them.',
+    );
   });
 
   it('says when nothing matches, and closes with Escape', async () => {

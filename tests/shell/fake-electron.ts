@@ -24,14 +24,17 @@ export class FakeEmitter extends EventEmitter {
   }
 }
 
+const defaultPrint = async (_options: unknown): Promise<Buffer> => Buffer.from('%PDF-1.7 fake\n%%EOF\n');
+
 export class FakeWebContents extends FakeEmitter {
   readonly mainFrame: { url: string };
   windowOpenHandler: ((details: { url: string }) => { action: string }) | null = null;
   readonly setWindowOpenHandler = vi.fn((handler: (details: { url: string }) => { action: string }) => {
     this.windowOpenHandler = handler;
   });
-  /** What Chromium would print; tests replace it to see what was loaded or to fail. */
-  readonly printToPDF = vi.fn(async (_options: unknown) => Buffer.from('%PDF-1.7 fake\n%%EOF\n'));
+  /** What Chromium would print: FakeWebContents.print, which a test may replace (resetFake restores it). */
+  readonly printToPDF = vi.fn((options: unknown) => FakeWebContents.print(options));
+  static print = defaultPrint;
 
   constructor(url = 'app://corroborate/index.html') {
     super();
@@ -171,6 +174,7 @@ export function resetFake(): void {
   app.appPath = '/app';
   ipcMain.handlers.clear();
   FakeBrowserWindow.instances.length = 0;
+  FakeWebContents.print = defaultPrint;
   session.defaultSession = fakeSession();
 }
 

@@ -153,4 +153,41 @@ describe('the api IPC channel', () => {
       error: { code: 'internal', message: 'boom' },
     });
   });
+
+  it('hands app-only methods to the app before the contract, after the same sender check', async () => {
+    const { eventFrom, win, options, api } = setup();
+    const appMethods = {
+      has: vi.fn((method: string) => method.startsWith('app.')),
+      call: vi.fn(
+        async (method: string, input: unknown): Promise<Result<unknown>> => ({
+          ok: true,
+          value: { app: method, input },
+        }),
+      ),
+    };
+    const handler = createApiHandler({ ...options, getApi: () => null, appMethods });
+    // No case open: the app still answers its own methods; the contract says no case.
+    await expect(
+      handler(eventFrom(win.webContents.mainFrame), { method: 'app.capabilities', input: {} }),
+    ).resolves.toEqual({
+      ok: true,
+      value: { app: 'app.capabilities', input: {} },
+    });
+    await expect(
+      handler(eventFrom(win.webContents.mainFrame), { method: 'case.info', input: {} }),
+    ).resolves.toMatchObject({
+      ok: false,
+      error: { code: 'not_found' },
+    });
+    await expect(
+      handler(eventFrom({ url: 'app://corroborate/index.html' }), { method: 'app.attachFile', input: {} }),
+    ).resolves.toEqual(refusedSender);
+    expect(appMethods.call).toHaveBeenCalledTimes(1);
+    expect(api.call).not.toHaveBeenCalled();
+
+    const withCase = createApiHandler({ ...options, appMethods });
+    await withCase(eventFrom(win.webContents.mainFrame), { method: 'claims.list', input: {} });
+    expect(api.call).toHaveBeenCalledWith('claims.list', {});
+    expect(appMethods.call).toHaveBeenCalledTimes(1);
+  });
 });

@@ -128,6 +128,37 @@ describe('lifecycle', () => {
     expect(fakeApi.call).toHaveBeenCalledWith('case.info', {});
   });
 
+  it('answers app.capabilities over the same channel, and offers Verify Case Integrity… in the File menu', async () => {
+    const fake = await launch();
+    const [win] = fake.FakeBrowserWindow.instances;
+    const handler = fake.ipcMain.handlers.get('api');
+    const result = await handler?.(
+      { senderFrame: win?.webContents.mainFrame, sender: win?.webContents },
+      { method: 'app.capabilities', input: {} },
+    );
+    expect(result).toMatchObject({
+      ok: true,
+      value: expect.arrayContaining(['app.attachFile', 'app.saveReport']),
+    });
+    expect(fakeApi.call).not.toHaveBeenCalledWith('app.capabilities', expect.anything());
+
+    const template = fake.Menu.buildFromTemplate.mock.calls[0]?.[0] as {
+      label?: string;
+      submenu?: { label?: string; click?: () => void }[];
+    }[];
+    const verify = template
+      .find((menu) => menu.label === '&File')
+      ?.submenu?.find((item) => item.label === 'Verify Case Integrity…');
+    fake.dialog.showMessageBox.mockResolvedValueOnce({ response: 2, checkboxChecked: false });
+    verify?.click?.();
+    await vi.waitFor(() =>
+      expect(fake.dialog.showMessageBox).toHaveBeenCalledWith(
+        win,
+        expect.objectContaining({ title: 'Verify case integrity' }),
+      ),
+    );
+  });
+
   it('reopens the last case on the next run', async () => {
     const last = path.join(base, 'elsewhere', 'Oniks.evidence');
     mkdirSync(path.dirname(last), { recursive: true });

@@ -1,9 +1,7 @@
 // The contract's inputs shared by the api suites: a seeded case built through `call`, and one
 // valid input per method (typed against the contract, so a new method without one fails to compile).
-import { join } from 'node:path';
 import type { Input, Method } from '../../electron/api/contract';
 import type { Api } from '../../electron/api/create-api';
-import { tempDir } from './temp-case';
 
 export interface Seed {
   dealId: string;

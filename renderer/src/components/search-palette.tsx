@@ -2,7 +2,12 @@
 // walk them, Enter opens the record (a piece of evidence opens its claim).
 import { useQuery } from '@tanstack/react-query';
 import { type KeyboardEvent, useId, useState } from 'react';
-import type { SearchHit, SearchResult } from '../../../electron/schema/search';
+import {
+  SEARCH_RANK_CAP,
+  type SearchGroup,
+  type SearchHit,
+  type SearchResult,
+} from '../../../electron/schema/search';
 import { type ApiCallError, client } from '../client';
 import { searchKindLabels } from '../labels';
 import { type RecordKind, useNavigation } from '../navigation';
@@ -11,6 +16,11 @@ import { Modal } from './modal';
 import { useDebounced } from './use-debounced';
 
 const PER_KIND = 8;
+
+/** How many of a kind match: "1,000+" when there are more than the ranked cap. */
+export function groupCount(group: SearchGroup): string {
+  return group.capped ? `${SEARCH_RANK_CAP.toLocaleString()}+` : group.total.toLocaleString();
+}
 
 export function targetOf(hit: SearchHit): { kind: RecordKind; id: string } | null {
   if (hit.kind === 'evidence') return hit.claimId ? { kind: 'claim', id: hit.claimId } : null;
@@ -92,7 +102,7 @@ function PaletteBody({ close }: { close(): void }) {
               : result.data.total === 0
                 ? `Nothing matches “${query}”.`
                 : result.data.capped
-                  ? `More than ${result.data.total.toLocaleString()} matches: add a word to narrow them.`
+                  ? `${result.data.total.toLocaleString()}+ matches: add a word to narrow them.`
                   : `${result.data.total.toLocaleString()} ${result.data.total === 1 ? 'match' : 'matches'}`}
       </p>
       <div id={listId} role="listbox" aria-label="Search results" className="palette-results">
@@ -104,8 +114,9 @@ function PaletteBody({ close }: { close(): void }) {
             aria-labelledby={`${listId}-${group.kind}`}
             className="palette-group"
           >
-            <div id={`${listId}-${group.kind}`} className="palette-group-title" role="presentation">
-              {searchKindLabels[group.kind]}
+            <div className="palette-group-title" role="presentation">
+              <span id={`${listId}-${group.kind}`}>{searchKindLabels[group.kind]}</span>{' '}
+              <span className="palette-group-count">{groupCount(group)}</span>
             </div>
             {group.hits.map((hit) => {
               index++;

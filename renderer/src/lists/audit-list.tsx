@@ -9,6 +9,7 @@ import { type ApiCallError, client } from '../client';
 import { useDebounced } from '../components/use-debounced';
 import { useSessionState } from '../components/use-session-state';
 import { summarizeEvent } from '../detail/audit-summary';
+import { auditToolExtensions } from '../extensions';
 import { actionLabels, describeEvent, entityLabels, formatTime } from '../labels';
 import { useNavigation } from '../navigation';
 import { countText, FilterSelect, ListToolbar } from './list-toolbar';
@@ -54,7 +55,14 @@ export function AuditList() {
     <div className="list-pane-inner">
       <ListToolbar
         title="Audit trail"
-        search={<VerifyChain />}
+        search={
+          <div className="audit-actions">
+            <VerifyChain />
+            {auditToolExtensions.map(({ id, Component }) => (
+              <Component key={id} />
+            ))}
+          </div>
+        }
         filters={
           <>
             <FilterSelect

@@ -1,0 +1,30 @@
+// Saving a file in the browser flows: an <a download> over a blob: URL made here, so the bytes
+// never leave the machine and no page is opened (Electron denies window.open).
+export function downloadBlob(blob: Blob, fileName: string): void {
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = fileName;
+  a.rel = 'noopener';
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  // The click has started the download by the time the next task runs.
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+export function downloadText(text: string, fileName: string, mediaType: string): void {
+  downloadBlob(new Blob([text], { type: `${mediaType};charset=utf-8` }), fileName);
+}
+
+/** "Central Asia deals" → "central-asia-deals", for file names the user did not type. */
+export function fileSlug(text: string): string {
+  const slug = text
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 60);
+  return slug || 'case';
+}
