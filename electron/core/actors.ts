@@ -3,15 +3,8 @@ import type { Actor, Deal, Page } from '../schema/records';
 import type { CaseFile } from './db';
 import { parseInput } from './errors';
 import { newId, nowIso } from './ids';
-import {
-  enumFilter,
-  fromRow,
-  insertRecord,
-  listAggregate,
-  removeRecord,
-  requireRecord,
-  updateRecord,
-} from './records';
+import { listFilters } from './list-filters';
+import { fromRow, insertRecord, listAggregate, removeRecord, requireRecord, updateRecord } from './records';
 import { actorTable, dealTable } from './tables';
 
 export interface ActorDetail {
@@ -64,21 +57,12 @@ export function getActor(c: CaseFile, id: string): ActorDetail {
 
 export function listActors(c: CaseFile, input: unknown): Page<Actor> {
   const v = parseInput(ActorList, input);
-  const where: string[] = [];
-  const params: unknown[] = [];
   const f = v.filters ?? {};
-  if (f.kind?.length) {
-    const q = enumFilter('t.kind', f.kind);
-    where.push(q.sql);
-    params.push(...q.params);
-  }
-  if (f.country) {
-    where.push('t.country = ? COLLATE NOCASE');
-    params.push(f.country);
-  }
+  const q = listFilters().anyOf('t.kind', f.kind);
+  if (f.country) q.add('t.country = ? COLLATE NOCASE', f.country);
   return listAggregate(c, actorTable, v, {
     sorts: { created: 't.id', updated: 't.updated_at', name: 't.name' },
-    where,
-    params,
+    where: q.where,
+    params: q.params,
   });
 }

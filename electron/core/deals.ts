@@ -3,15 +3,8 @@ import type { Actor, Deal, DealParty, Page } from '../schema/records';
 import type { CaseFile } from './db';
 import { parseInput } from './errors';
 import { newId, nowIso } from './ids';
-import {
-  enumFilter,
-  fromRow,
-  insertRecord,
-  listAggregate,
-  removeRecord,
-  requireRecord,
-  updateRecord,
-} from './records';
+import { listFilters } from './list-filters';
+import { fromRow, insertRecord, listAggregate, removeRecord, requireRecord, updateRecord } from './records';
 import { actorTable, dealTable, partyTable } from './tables';
 
 export interface PartyView extends DealParty {
@@ -96,27 +89,10 @@ export function setParties(c: CaseFile, input: unknown): PartyView[] {
 
 export function listDeals(c: CaseFile, input: unknown): Page<Deal> {
   const v = parseInput(DealList, input);
-  const where: string[] = [];
-  const params: unknown[] = [];
   const f = v.filters ?? {};
-  if (f.technology?.length) {
-    const q = enumFilter('t.technology', f.technology);
-    where.push(q.sql);
-    params.push(...q.params);
-  }
-  if (f.status?.length) {
-    const q = enumFilter('t.status', f.status);
-    where.push(q.sql);
-    params.push(...q.params);
-  }
-  if (f.country) {
-    where.push('t.country = ? COLLATE NOCASE');
-    params.push(f.country);
-  }
-  if (f.year !== undefined) {
-    where.push('t.year = ?');
-    params.push(f.year);
-  }
+  const q = listFilters().anyOf('t.technology', f.technology).anyOf('t.status', f.status);
+  if (f.country) q.add('t.country = ? COLLATE NOCASE', f.country);
+  if (f.year !== undefined) q.add('t.year = ?', f.year);
   return listAggregate(c, dealTable, v, {
     sorts: {
       created: 't.id',
@@ -125,7 +101,7 @@ export function listDeals(c: CaseFile, input: unknown): Page<Deal> {
       year: 'coalesce(t.year, 0)',
       country: "coalesce(t.country, '')",
     },
-    where,
-    params,
+    where: q.where,
+    params: q.params,
   });
 }

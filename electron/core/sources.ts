@@ -6,14 +6,8 @@ import { claimsTouchingSourceTree, refreshVerdicts } from './claim-verdicts';
 import type { CaseFile } from './db';
 import { CoreError, parseInput } from './errors';
 import { newId, nowIso } from './ids';
-import {
-  enumFilter,
-  insertRecord,
-  listAggregate,
-  removeRecord,
-  requireRecord,
-  updateRecord,
-} from './records';
+import { listFilters } from './list-filters';
+import { insertRecord, listAggregate, removeRecord, requireRecord, updateRecord } from './records';
 import { sourceTable } from './tables';
 
 export interface SourceUse {
@@ -139,23 +133,9 @@ export function getSource(c: CaseFile, id: string): SourceDetail {
 
 export function listSources(c: CaseFile, input: unknown): Page<Source> {
   const v = parseInput(SourceList, input);
-  const where: string[] = [];
-  const params: unknown[] = [];
   const f = v.filters ?? {};
-  for (const [column, values] of [
-    ['t.kind', f.kind],
-    ['t.reliability', f.reliability],
-  ] as const) {
-    if (values?.length) {
-      const q = enumFilter(column, values);
-      where.push(q.sql);
-      params.push(...q.params);
-    }
-  }
-  if (f.confidential !== undefined) {
-    where.push('t.confidential = ?');
-    params.push(f.confidential ? 1 : 0);
-  }
+  const q = listFilters().anyOf('t.kind', f.kind).anyOf('t.reliability', f.reliability);
+  if (f.confidential !== undefined) q.add('t.confidential = ?', f.confidential ? 1 : 0);
   return listAggregate(c, sourceTable, v, {
     sorts: {
       created: 't.id',
@@ -164,7 +144,7 @@ export function listSources(c: CaseFile, input: unknown): Page<Source> {
       reliability: 't.reliability',
       publishedAt: "coalesce(t.published_at, '')",
     },
-    where,
-    params,
+    where: q.where,
+    params: q.params,
   });
 }

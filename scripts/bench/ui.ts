@@ -114,9 +114,10 @@ export async function runUi(o: {
     const deltas = await list.evaluate(scrollToEnd);
 
     o.log('ui: opening the claim with 200 evidence items');
-    // The list is newest first, so the first claim of the import is the last row.
+    // The list is newest first, so the first claim of the import is the last row (the bench's
+    // edits may have copied its statement into another claim: take the last match).
     const heavy = gen.claim(0).statement.slice(0, 60);
-    const row = list.getByRole('option').filter({ hasText: heavy });
+    const row = list.getByRole('option').filter({ hasText: heavy }).last();
     await row.waitFor();
     t0 = now();
     await row.click();

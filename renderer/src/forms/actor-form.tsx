@@ -1,19 +1,18 @@
 // Create or edit an actor: a company, government, agency, person or organisation, with the other
 // names it goes by (so a search for any of them finds it).
-import { zodResolver } from '@hookform/resolvers/zod';
-import { useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
-import { Controller, useForm } from 'react-hook-form';
+import { Controller } from 'react-hook-form';
 import type { z } from 'zod';
 import { contract } from '../../../electron/api/contract';
 import { actorKinds } from '../../../electron/schema/enums';
 import type { Actor } from '../../../electron/schema/records';
 import { client } from '../client';
 import { actorKindLabels } from '../labels';
-import { draftOr, dropDraft, useKeepDraft } from './drafts';
-import { Field, FormError } from './field';
+import { Field } from './field';
+import { FormActions } from './form-actions';
+import { LabelledOptions } from './labelled-options';
 import { ListInput } from './list-input';
-import { applyServerError } from './server-errors';
+import { useDraftForm } from './use-draft-form';
+import { useSaveForm } from './use-save-form';
 import { nullIfBlank } from './value-as';
 
 const Schema = contract['actors.create'];
@@ -29,32 +28,23 @@ export function ActorForm({
   onSaved(actor: Actor): void;
   onCancel(): void;
 }) {
-  const queryClient = useQueryClient();
   const draftKey = actor ? `actor:edit:${actor.id}` : 'actor:new';
   const defaults: Values = actor
     ? { name: actor.name, kind: actor.kind, country: actor.country, aliases: actor.aliases }
     : { name: '', kind: 'company', country: null, aliases: [] };
-  const { register, handleSubmit, control, setError, watch, formState } = useForm<Values, unknown, Parsed>({
-    resolver: zodResolver(Schema),
-    defaultValues: draftOr(draftKey, defaults),
-  });
-  useKeepDraft(draftKey, watch);
-  const [formError, setFormError] = useState<string | null>(null);
+  const { register, handleSubmit, control, setError, formState } = useDraftForm(Schema, draftKey, defaults);
   const errors = formState.errors;
-
-  const submit = handleSubmit(async (values) => {
-    setFormError(null);
-    try {
-      const saved = actor
-        ? await client.actors.update({ id: actor.id, ifUpdatedAt: actor.updatedAt, ...values })
-        : await client.actors.create(values);
-      dropDraft(draftKey);
-      await queryClient.invalidateQueries();
-      onSaved(saved);
-    } catch (error) {
-      setFormError(applyServerError(error, setError, ['name', 'kind', 'country', 'aliases']));
-    }
+  const { formError, saveValues } = useSaveForm({
+    save: (values: Parsed) =>
+      actor
+        ? client.actors.update({ id: actor.id, ifUpdatedAt: actor.updatedAt, ...values })
+        : client.actors.create(values),
+    onSaved,
+    setError,
+    fieldNames: ['name', 'kind', 'country', 'aliases'],
+    draftKey,
   });
+  const submit = handleSubmit(saveValues);
 
   return (
     <form
@@ -70,11 +60,7 @@ export function ActorForm({
         <Field label="Kind" error={errors.kind?.message} className="grow">
           {(c) => (
             <select {...c} className="input" {...register('kind')}>
-              {actorKinds.map((k) => (
-                <option key={k} value={k}>
-                  {actorKindLabels[k]}
-                </option>
-              ))}
+              <LabelledOptions values={actorKinds} label={(k) => actorKindLabels[k]} />
             </select>
           )}
         </Field>
@@ -93,22 +79,13 @@ export function ActorForm({
           </Field>
         )}
       />
-      <FormError message={formError} />
-      <div className="form-actions">
-        <button type="submit" className="button button-primary" disabled={formState.isSubmitting}>
-          {actor ? 'Save actor' : 'Create actor'}
-        </button>
-        <button
-          type="button"
-          className="button"
-          onClick={() => {
-            dropDraft(draftKey);
-            onCancel();
-          }}
-        >
-          Cancel
-        </button>
-      </div>
+      <FormActions
+        error={formError}
+        submitLabel={actor ? 'Save actor' : 'Create actor'}
+        submitting={formState.isSubmitting}
+        onCancel={onCancel}
+        draftKey={draftKey}
+      />
     </form>
   );
 }

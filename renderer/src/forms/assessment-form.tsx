@@ -1,46 +1,37 @@
 // Record an analyst's judgement of a claim in ICD 203 words, with the confidence in it stated apart
 // and the reasons written down. Assessments are never edited: a new one is added beside the old.
-import { zodResolver } from '@hookform/resolvers/zod';
-import { useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
-import { useForm } from 'react-hook-form';
 import type { z } from 'zod';
 import { contract } from '../../../electron/api/contract';
 import { confidenceLevels } from '../../../electron/schema/enums';
 import { client } from '../client';
 import { confidenceLabels, likelihoodLabels } from '../labels';
-import { draftOr, dropDraft, useKeepDraft } from './drafts';
-import { Field, FormError } from './field';
-import { applyServerError } from './server-errors';
+import { Field } from './field';
+import { FormActions } from './form-actions';
+import { LabelledOptions } from './labelled-options';
+import { useDraftForm } from './use-draft-form';
+import { useSaveForm } from './use-save-form';
 import { toNumber } from './value-as';
 
 const Schema = contract['assessments.add'];
-type Values = z.input<typeof Schema>;
 type Parsed = z.output<typeof Schema>;
 
 export function AssessmentForm({ claimId, onDone }: { claimId: string; onDone(): void }) {
-  const queryClient = useQueryClient();
   const draftKey = `assessment:new:${claimId}`;
-  const { register, handleSubmit, setError, watch, formState, reset } = useForm<Values, unknown, Parsed>({
-    resolver: zodResolver(Schema),
-    defaultValues: draftOr(draftKey, { claimId, likelihood: 4, confidence: 'moderate', rationale: '' }),
-  });
-  useKeepDraft(draftKey, watch);
-  const [formError, setFormError] = useState<string | null>(null);
+  const blank = { claimId, likelihood: 4, confidence: 'moderate', rationale: '' } as const;
+  const { register, handleSubmit, setError, formState, reset } = useDraftForm(Schema, draftKey, blank);
   const errors = formState.errors;
-
-  const submit = handleSubmit(async (values) => {
-    setFormError(null);
-    try {
+  const { formError, saveValues } = useSaveForm({
+    save: async (values: Parsed) => {
       await client.assessments.add(values);
-      dropDraft(draftKey);
-      reset({ claimId, likelihood: 4, confidence: 'moderate', rationale: '' });
-      await queryClient.invalidateQueries();
-      onDone();
-    } catch (error) {
-      setFormError(applyServerError(error, setError, ['likelihood', 'confidence', 'rationale']));
-    }
+      // Ready for the next assessment; the draft the reset leaves behind is dropped right after.
+      reset(blank);
+    },
+    onSaved: onDone,
+    setError,
+    fieldNames: ['likelihood', 'confidence', 'rationale'],
+    draftKey,
   });
+  const submit = handleSubmit(saveValues);
 
   return (
     <form className="record-form" onSubmit={submit} noValidate aria-label="New assessment">
@@ -59,11 +50,7 @@ export function AssessmentForm({ claimId, onDone }: { claimId: string; onDone():
         <Field label="Confidence" error={errors.confidence?.message} className="grow">
           {(c) => (
             <select {...c} className="input" {...register('confidence')}>
-              {confidenceLevels.map((l) => (
-                <option key={l} value={l}>
-                  {confidenceLabels[l]}
-                </option>
-              ))}
+              <LabelledOptions values={confidenceLevels} label={(l) => confidenceLabels[l]} />
             </select>
           )}
         </Field>
@@ -75,22 +62,13 @@ export function AssessmentForm({ claimId, onDone }: { claimId: string; onDone():
       >
         {(c) => <textarea {...c} className="input textarea" rows={3} {...register('rationale')} />}
       </Field>
-      <FormError message={formError} />
-      <div className="form-actions">
-        <button type="submit" className="button button-primary" disabled={formState.isSubmitting}>
-          Record assessment
-        </button>
-        <button
-          type="button"
-          className="button"
-          onClick={() => {
-            dropDraft(draftKey);
-            onDone();
-          }}
-        >
-          Cancel
-        </button>
-      </div>
+      <FormActions
+        error={formError}
+        submitLabel="Record assessment"
+        submitting={formState.isSubmitting}
+        onCancel={onDone}
+        draftKey={draftKey}
+      />
     </form>
   );
 }

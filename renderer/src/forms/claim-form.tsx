@@ -1,9 +1,7 @@
 // Create or edit a claim. Validated by the contract's own schema before sending; a refusal from the
 // case lands beside its field; the typed text is never thrown away.
-import { zodResolver } from '@hookform/resolvers/zod';
-import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { Controller, useForm } from 'react-hook-form';
+import { Controller } from 'react-hook-form';
 import type { z } from 'zod';
 import { contract } from '../../../electron/api/contract';
 import { claimStatuses } from '../../../electron/schema/enums';
@@ -11,11 +9,13 @@ import type { Claim } from '../../../electron/schema/records';
 import { client } from '../client';
 import { RecordPicker } from '../components/record-picker';
 import { claimStatusLabels } from '../labels';
-import { draftOr, dropDraft, useKeepDraft } from './drafts';
-import { Field, FormError } from './field';
+import { Field } from './field';
+import { FormActions } from './form-actions';
+import { LabelledOptions } from './labelled-options';
 import { ListInput } from './list-input';
 import { searchDeals } from './pickers';
-import { applyServerError } from './server-errors';
+import { useDraftForm } from './use-draft-form';
+import { useSaveForm } from './use-save-form';
 
 const Schema = contract['claims.create'];
 type Values = z.input<typeof Schema>;
@@ -38,33 +38,24 @@ export function ClaimForm({
   onSaved,
   onCancel,
 }: ClaimFormProps) {
-  const queryClient = useQueryClient();
   const draftKey = claim ? `claim:edit:${claim.id}` : `claim:new:${presetDealId ?? ''}`;
   const defaults: Values = claim
     ? { statement: claim.statement, dealId: claim.dealId, status: claim.status, tags: claim.tags }
     : { statement: '', dealId: presetDealId, status: 'draft', tags: [] };
-  const form = useForm<Values, unknown, Parsed>({
-    resolver: zodResolver(Schema),
-    defaultValues: draftOr(draftKey, defaults),
-  });
-  const { register, handleSubmit, control, setError, watch, formState } = form;
-  useKeepDraft(draftKey, watch);
-  const [formError, setFormError] = useState<string | null>(null);
+  const { register, handleSubmit, control, setError, formState } = useDraftForm(Schema, draftKey, defaults);
   const [dealName, setDealName] = useState<string | null>(dealTitle);
-
-  const submit = handleSubmit(async (values) => {
-    setFormError(null);
-    try {
-      const saved = claim
-        ? await client.claims.update({ id: claim.id, ifUpdatedAt: claim.updatedAt, ...values })
-        : await client.claims.create(values);
-      dropDraft(draftKey);
-      await queryClient.invalidateQueries();
-      onSaved(saved);
-    } catch (error) {
-      setFormError(applyServerError(error, setError, fieldNames, { dealId: 'Deal' }));
-    }
+  const { formError, saveValues } = useSaveForm({
+    save: (values: Parsed) =>
+      claim
+        ? client.claims.update({ id: claim.id, ifUpdatedAt: claim.updatedAt, ...values })
+        : client.claims.create(values),
+    onSaved,
+    setError,
+    fieldNames,
+    fieldLabels: { dealId: 'Deal' },
+    draftKey,
   });
+  const submit = handleSubmit(saveValues);
 
   const errors = formState.errors;
   return (
@@ -104,11 +95,7 @@ export function ClaimForm({
         <Field label="Status" error={errors.status?.message}>
           {(c) => (
             <select {...c} className="input" {...register('status')}>
-              {claimStatuses.map((s) => (
-                <option key={s} value={s}>
-                  {claimStatusLabels[s]}
-                </option>
-              ))}
+              <LabelledOptions values={claimStatuses} label={(s) => claimStatusLabels[s]} />
             </select>
           )}
         </Field>
@@ -129,22 +116,13 @@ export function ClaimForm({
           )}
         />
       </div>
-      <FormError message={formError} />
-      <div className="form-actions">
-        <button type="submit" className="button button-primary" disabled={formState.isSubmitting}>
-          {claim ? 'Save claim' : 'Create claim'}
-        </button>
-        <button
-          type="button"
-          className="button"
-          onClick={() => {
-            dropDraft(draftKey);
-            onCancel();
-          }}
-        >
-          Cancel
-        </button>
-      </div>
+      <FormActions
+        error={formError}
+        submitLabel={claim ? 'Save claim' : 'Create claim'}
+        submitting={formState.isSubmitting}
+        onCancel={onCancel}
+        draftKey={draftKey}
+      />
     </form>
   );
 }

@@ -1,17 +1,15 @@
 // Create or edit a deal: who bought what kind of surveillance technology, where, when, for how much.
-import { zodResolver } from '@hookform/resolvers/zod';
-import { useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
-import { useForm } from 'react-hook-form';
 import type { z } from 'zod';
 import { contract } from '../../../electron/api/contract';
 import { dealStatuses, technologies } from '../../../electron/schema/enums';
 import type { Deal } from '../../../electron/schema/records';
 import { client } from '../client';
 import { dealStatusLabels, technologyLabels } from '../labels';
-import { draftOr, dropDraft, useKeepDraft } from './drafts';
-import { Field, FormError } from './field';
-import { applyServerError } from './server-errors';
+import { Field } from './field';
+import { FormActions } from './form-actions';
+import { LabelledOptions } from './labelled-options';
+import { useDraftForm } from './use-draft-form';
+import { useSaveForm } from './use-save-form';
 import { nullIfBlank, numberOrNull, upperOrNull } from './value-as';
 
 const Schema = contract['deals.create'];
@@ -37,7 +35,6 @@ export function DealForm({
   onSaved(deal: Deal): void;
   onCancel(): void;
 }) {
-  const queryClient = useQueryClient();
   const draftKey = deal ? `deal:edit:${deal.id}` : 'deal:new';
   const defaults: Values = deal
     ? {
@@ -60,27 +57,19 @@ export function DealForm({
         valueCurrency: null,
         summary: null,
       };
-  const { register, handleSubmit, setError, watch, formState } = useForm<Values, unknown, Parsed>({
-    resolver: zodResolver(Schema),
-    defaultValues: draftOr(draftKey, defaults),
-  });
-  useKeepDraft(draftKey, watch);
-  const [formError, setFormError] = useState<string | null>(null);
+  const { register, handleSubmit, setError, formState } = useDraftForm(Schema, draftKey, defaults);
   const errors = formState.errors;
-
-  const submit = handleSubmit(async (values) => {
-    setFormError(null);
-    try {
-      const saved = deal
-        ? await client.deals.update({ id: deal.id, ifUpdatedAt: deal.updatedAt, ...values })
-        : await client.deals.create(values);
-      dropDraft(draftKey);
-      await queryClient.invalidateQueries();
-      onSaved(saved);
-    } catch (error) {
-      setFormError(applyServerError(error, setError, fieldNames));
-    }
+  const { formError, saveValues } = useSaveForm({
+    save: (values: Parsed) =>
+      deal
+        ? client.deals.update({ id: deal.id, ifUpdatedAt: deal.updatedAt, ...values })
+        : client.deals.create(values),
+    onSaved,
+    setError,
+    fieldNames,
+    draftKey,
   });
+  const submit = handleSubmit(saveValues);
 
   return (
     <form className="record-form" onSubmit={submit} noValidate aria-label={deal ? 'Edit deal' : 'New deal'}>
@@ -91,22 +80,14 @@ export function DealForm({
         <Field label="Technology" error={errors.technology?.message} className="grow">
           {(c) => (
             <select {...c} className="input" {...register('technology')}>
-              {technologies.map((t) => (
-                <option key={t} value={t}>
-                  {technologyLabels[t]}
-                </option>
-              ))}
+              <LabelledOptions values={technologies} label={(t) => technologyLabels[t]} />
             </select>
           )}
         </Field>
         <Field label="Status" error={errors.status?.message} className="grow">
           {(c) => (
             <select {...c} className="input" {...register('status')}>
-              {dealStatuses.map((s) => (
-                <option key={s} value={s}>
-                  {dealStatusLabels[s]}
-                </option>
-              ))}
+              <LabelledOptions values={dealStatuses} label={(s) => dealStatusLabels[s]} />
             </select>
           )}
         </Field>
@@ -158,22 +139,13 @@ export function DealForm({
           />
         )}
       </Field>
-      <FormError message={formError} />
-      <div className="form-actions">
-        <button type="submit" className="button button-primary" disabled={formState.isSubmitting}>
-          {deal ? 'Save deal' : 'Create deal'}
-        </button>
-        <button
-          type="button"
-          className="button"
-          onClick={() => {
-            dropDraft(draftKey);
-            onCancel();
-          }}
-        >
-          Cancel
-        </button>
-      </div>
+      <FormActions
+        error={formError}
+        submitLabel={deal ? 'Save deal' : 'Create deal'}
+        submitting={formState.isSubmitting}
+        onCancel={onCancel}
+        draftKey={draftKey}
+      />
     </form>
   );
 }

@@ -1,10 +1,8 @@
 // Link an excerpt of a source to a claim: pick the source by typing (or create it on the spot,
 // without leaving the claim), paste the quote and where it is, say what it does to the claim and
 // how credible this item is.
-import { zodResolver } from '@hookform/resolvers/zod';
-import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { Controller, useForm } from 'react-hook-form';
+import { Controller } from 'react-hook-form';
 import type { z } from 'zod';
 import { contract } from '../../../electron/api/contract';
 import { stances } from '../../../electron/schema/enums';
@@ -13,11 +11,13 @@ import { client } from '../client';
 import { Modal } from '../components/modal';
 import { RecordPicker } from '../components/record-picker';
 import { credibilityLabels, stanceLabels } from '../labels';
-import { draftOr, dropDraft, useKeepDraft } from './drafts';
-import { Field, FormError } from './field';
+import { Field } from './field';
+import { FormActions } from './form-actions';
+import { LabelledOptions } from './labelled-options';
 import { searchSources } from './pickers';
-import { applyServerError } from './server-errors';
 import { SourceForm } from './source-form';
+import { useDraftForm } from './use-draft-form';
+import { useSaveForm } from './use-save-form';
 import { nullIfBlank, toNumber } from './value-as';
 
 const Schema = contract['evidence.add'];
@@ -48,7 +48,6 @@ export interface EvidenceFormProps {
 }
 
 export function EvidenceForm({ claimId, evidence, onSaved, onCancel }: EvidenceFormProps) {
-  const queryClient = useQueryClient();
   const draftKey = evidence ? `evidence:edit:${evidence.id}` : `evidence:new:${claimId}`;
   const defaults: Values = evidence
     ? {
@@ -73,33 +72,27 @@ export function EvidenceForm({ claimId, evidence, onSaved, onCancel }: EvidenceF
         credibility: 6,
         note: null,
       };
-  const { register, handleSubmit, control, setError, watch, formState, setValue } = useForm<
-    Values,
-    unknown,
-    Parsed
-  >({
-    resolver: zodResolver(Schema),
-    defaultValues: draftOr(draftKey, defaults),
-  });
-  useKeepDraft(draftKey, watch);
-  const [formError, setFormError] = useState<string | null>(null);
+  const { register, handleSubmit, control, setError, formState, setValue } = useDraftForm(
+    Schema,
+    draftKey,
+    defaults,
+  );
   const [sourceTitle, setSourceTitle] = useState<string | null>(evidence?.sourceTitle ?? null);
   const [creatingSource, setCreatingSource] = useState(false);
   const errors = formState.errors;
 
-  const submit = handleSubmit(async (values) => {
-    setFormError(null);
-    try {
-      const saved = evidence
-        ? await client.evidence.update({ id: evidence.id, ifUpdatedAt: evidence.updatedAt, ...values })
-        : await client.evidence.add(values);
-      dropDraft(draftKey);
-      await queryClient.invalidateQueries();
-      onSaved(saved);
-    } catch (error) {
-      setFormError(applyServerError(error, setError, fieldNames, { sourceId: 'Source', claimId: 'Claim' }));
-    }
+  const { formError, saveValues } = useSaveForm({
+    save: (values: Parsed) =>
+      evidence
+        ? client.evidence.update({ id: evidence.id, ifUpdatedAt: evidence.updatedAt, ...values })
+        : client.evidence.add(values),
+    onSaved,
+    setError,
+    fieldNames,
+    fieldLabels: { sourceId: 'Source', claimId: 'Claim' },
+    draftKey,
   });
+  const submit = handleSubmit(saveValues);
 
   return (
     <>
@@ -150,11 +143,10 @@ export function EvidenceForm({ claimId, evidence, onSaved, onCancel }: EvidenceF
           <Field label="Credibility" error={errors.credibility?.message} className="grow">
             {(c) => (
               <select {...c} className="input" {...register('credibility', { setValueAs: toNumber })}>
-                {[1, 2, 3, 4, 5, 6].map((n) => (
-                  <option key={n} value={n}>
-                    {n} — {credibilityLabels[n]}
-                  </option>
-                ))}
+                <LabelledOptions
+                  values={[1, 2, 3, 4, 5, 6]}
+                  label={(n) => `${n} — ${credibilityLabels[n]}`}
+                />
               </select>
             )}
           </Field>
@@ -181,22 +173,13 @@ export function EvidenceForm({ claimId, evidence, onSaved, onCancel }: EvidenceF
             />
           )}
         </Field>
-        <FormError message={formError} />
-        <div className="form-actions">
-          <button type="submit" className="button button-primary" disabled={formState.isSubmitting}>
-            {evidence ? 'Save evidence' : 'Add evidence'}
-          </button>
-          <button
-            type="button"
-            className="button"
-            onClick={() => {
-              dropDraft(draftKey);
-              onCancel();
-            }}
-          >
-            Cancel
-          </button>
-        </div>
+        <FormActions
+          error={formError}
+          submitLabel={evidence ? 'Save evidence' : 'Add evidence'}
+          submitting={formState.isSubmitting}
+          onCancel={onCancel}
+          draftKey={draftKey}
+        />
       </form>
       <Modal
         open={creatingSource}

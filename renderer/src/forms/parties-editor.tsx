@@ -1,7 +1,6 @@
 // Who is party to a deal and in what role. The whole list is saved at once (deals.setParties), so
 // the audit trail shows each change of the line-up as one event.
 import { zodResolver } from '@hookform/resolvers/zod';
-import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Controller, useFieldArray, useForm } from 'react-hook-form';
 import type { z } from 'zod';
@@ -10,9 +9,11 @@ import { partyRoles } from '../../../electron/schema/enums';
 import { client } from '../client';
 import { RecordPicker } from '../components/record-picker';
 import { partyRoleLabels } from '../labels';
-import { Field, FormError } from './field';
+import { Field } from './field';
+import { FormActions } from './form-actions';
+import { LabelledOptions } from './labelled-options';
 import { searchActors } from './pickers';
-import { applyServerError } from './server-errors';
+import { useSaveForm } from './use-save-form';
 
 type PartyView = Output<'deals.get'>['parties'][number];
 const Schema = contract['deals.setParties'];
@@ -28,7 +29,6 @@ export function PartiesEditor({
   parties: PartyView[];
   onDone(): void;
 }) {
-  const queryClient = useQueryClient();
   const [names, setNames] = useState<Record<string, string>>(() =>
     Object.fromEntries(parties.map((p) => [p.actorId, p.actor.name])),
   );
@@ -37,18 +37,13 @@ export function PartiesEditor({
     defaultValues: { dealId, parties: parties.map((p) => ({ actorId: p.actorId, role: p.role })) },
   });
   const { fields, append, remove } = useFieldArray({ control, name: 'parties' });
-  const [formError, setFormError] = useState<string | null>(null);
-
-  const submit = handleSubmit(async (values) => {
-    setFormError(null);
-    try {
-      await client.deals.setParties(values);
-      await queryClient.invalidateQueries();
-      onDone();
-    } catch (error) {
-      setFormError(applyServerError(error, setError, ['parties']));
-    }
+  const { formError, saveValues } = useSaveForm({
+    save: (values: Parsed) => client.deals.setParties(values),
+    onSaved: onDone,
+    setError,
+    fieldNames: ['parties'],
   });
+  const submit = handleSubmit(saveValues);
 
   return (
     <form className="record-form parties-form" onSubmit={submit} noValidate aria-label="Parties">
@@ -77,11 +72,7 @@ export function PartiesEditor({
           <Field label={`Role of party ${index + 1}`}>
             {(c) => (
               <select {...c} className="input" {...register(`parties.${index}.role`)}>
-                {partyRoles.map((r) => (
-                  <option key={r} value={r}>
-                    {partyRoleLabels[r]}
-                  </option>
-                ))}
+                <LabelledOptions values={partyRoles} label={(r) => partyRoleLabels[r]} />
               </select>
             )}
           </Field>
@@ -95,18 +86,16 @@ export function PartiesEditor({
           </button>
         </div>
       ))}
-      <FormError message={formError ?? formState.errors.parties?.message ?? null} />
-      <div className="form-actions">
+      <FormActions
+        error={formError ?? formState.errors.parties?.message ?? null}
+        submitLabel="Save parties"
+        submitting={formState.isSubmitting}
+        onCancel={onDone}
+      >
         <button type="button" className="button" onClick={() => append({ actorId: '', role: 'vendor' })}>
           Add party
         </button>
-        <button type="submit" className="button button-primary" disabled={formState.isSubmitting}>
-          Save parties
-        </button>
-        <button type="button" className="button" onClick={onDone}>
-          Cancel
-        </button>
-      </div>
+      </FormActions>
     </form>
   );
 }

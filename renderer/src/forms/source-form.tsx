@@ -1,9 +1,7 @@
 // Create or edit a source: what it is, how reliable it has proven, whether its identity must be
 // withheld, and which source it merely repeats (so the two are not counted as independent).
-import { zodResolver } from '@hookform/resolvers/zod';
-import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { Controller, useForm } from 'react-hook-form';
+import { Controller } from 'react-hook-form';
 import type { z } from 'zod';
 import { contract } from '../../../electron/api/contract';
 import { reliabilities, sourceKinds } from '../../../electron/schema/enums';
@@ -11,10 +9,12 @@ import type { Source } from '../../../electron/schema/records';
 import { client } from '../client';
 import { RecordPicker } from '../components/record-picker';
 import { reliabilityLabels, sourceKindLabels } from '../labels';
-import { draftOr, dropDraft, useKeepDraft } from './drafts';
-import { Field, FormError } from './field';
+import { Field } from './field';
+import { FormActions } from './form-actions';
+import { LabelledOptions } from './labelled-options';
 import { searchSources } from './pickers';
-import { applyServerError } from './server-errors';
+import { useDraftForm } from './use-draft-form';
+import { useSaveForm } from './use-save-form';
 import { nullIfBlank } from './value-as';
 
 const Schema = contract['sources.create'];
@@ -71,7 +71,6 @@ export function SourceForm({
   compact = false,
   draftSlot,
 }: SourceFormProps) {
-  const queryClient = useQueryClient();
   const draftKey = source ? `source:edit:${source.id}` : `source:new:${draftSlot ?? ''}`;
   const defaults: Values = source
     ? {
@@ -90,29 +89,23 @@ export function SourceForm({
         notes: source.notes,
       }
     : empty;
-  const { register, handleSubmit, control, setError, watch, formState } = useForm<Values, unknown, Parsed>({
-    resolver: zodResolver(Schema),
-    defaultValues: draftOr(draftKey, defaults),
-  });
-  useKeepDraft(draftKey, watch);
-  const [formError, setFormError] = useState<string | null>(null);
+  const { register, handleSubmit, control, setError, formState } = useDraftForm(Schema, draftKey, defaults);
   const [originTitle, setOriginTitle] = useState<string | null>(derivedFromTitle);
   const errors = formState.errors;
   const text = (name: (typeof fieldNames)[number]) => register(name, { setValueAs: nullIfBlank });
 
-  const submit = handleSubmit(async (values) => {
-    setFormError(null);
-    try {
-      const saved = source
-        ? await client.sources.update({ id: source.id, ifUpdatedAt: source.updatedAt, ...values })
-        : await client.sources.create(values);
-      dropDraft(draftKey);
-      await queryClient.invalidateQueries();
-      onSaved(saved);
-    } catch (error) {
-      setFormError(applyServerError(error, setError, fieldNames, { derivedFrom: 'Derived from' }));
-    }
+  const { formError, saveValues } = useSaveForm({
+    save: (values: Parsed) =>
+      source
+        ? client.sources.update({ id: source.id, ifUpdatedAt: source.updatedAt, ...values })
+        : client.sources.create(values),
+    onSaved,
+    setError,
+    fieldNames,
+    fieldLabels: { derivedFrom: 'Derived from' },
+    draftKey,
   });
+  const submit = handleSubmit(saveValues);
 
   return (
     <form
@@ -132,22 +125,14 @@ export function SourceForm({
         <Field label="Kind" error={errors.kind?.message}>
           {(c) => (
             <select {...c} className="input" {...register('kind')}>
-              {sourceKinds.map((k) => (
-                <option key={k} value={k}>
-                  {sourceKindLabels[k]}
-                </option>
-              ))}
+              <LabelledOptions values={sourceKinds} label={(k) => sourceKindLabels[k]} />
             </select>
           )}
         </Field>
         <Field label="Reliability" error={errors.reliability?.message} className="grow">
           {(c) => (
             <select {...c} className="input" {...register('reliability')}>
-              {reliabilities.map((r) => (
-                <option key={r} value={r}>
-                  {r} — {reliabilityLabels[r]}
-                </option>
-              ))}
+              <LabelledOptions values={reliabilities} label={(r) => `${r} — ${reliabilityLabels[r]}`} />
             </select>
           )}
         </Field>
@@ -218,22 +203,13 @@ export function SourceForm({
           {(c) => <textarea {...c} className="input textarea" rows={3} {...text('notes')} />}
         </Field>
       )}
-      <FormError message={formError} />
-      <div className="form-actions">
-        <button type="submit" className="button button-primary" disabled={formState.isSubmitting}>
-          {source ? 'Save source' : 'Create source'}
-        </button>
-        <button
-          type="button"
-          className="button"
-          onClick={() => {
-            dropDraft(draftKey);
-            onCancel();
-          }}
-        >
-          Cancel
-        </button>
-      </div>
+      <FormActions
+        error={formError}
+        submitLabel={source ? 'Save source' : 'Create source'}
+        submitting={formState.isSubmitting}
+        onCancel={onCancel}
+        draftKey={draftKey}
+      />
     </form>
   );
 }

@@ -2,15 +2,12 @@
 import type { ActorKind } from '../../../electron/schema/enums';
 import { actorKinds } from '../../../electron/schema/enums';
 import type { Actor } from '../../../electron/schema/records';
-import { useDebounced } from '../components/use-debounced';
-import { useSessionState } from '../components/use-session-state';
 import { actorKindLabels } from '../labels';
-import { useNavigation } from '../navigation';
 import { choicesOf, countText, FilterSelect, ListToolbar, SearchBox, SortSelect } from './list-toolbar';
-import { type SortOf, useListWindow } from './use-list-window';
-import { VirtualList } from './virtual-list';
+import { NewRecordButton, RecordRows } from './record-rows';
+import { type Sorts, sortChoices, useListFilters, useRecordWindow } from './use-record-list';
 
-const sorts: Record<string, { label: string; sort: SortOf<'actors.list'> }> = {
+const sorts: Sorts<'actors.list'> = {
   name: { label: 'Name A–Z', sort: { field: 'name', direction: 'asc' } },
   newest: { label: 'Newest first', sort: { field: 'created', direction: 'desc' } },
   changed: { label: 'Recently changed', sort: { field: 'updated', direction: 'desc' } },
@@ -24,29 +21,19 @@ interface ActorFilters {
 const noFilters: ActorFilters = { text: '', kind: '', sort: 'name' };
 
 export function ActorsList() {
-  const nav = useNavigation();
-  const [f, setF] = useSessionState<ActorFilters>('actors.filters', noFilters);
-  const set = (patch: Partial<ActorFilters>) => setF({ ...f, ...patch });
-  const text = useDebounced(f.text.trim(), 200);
-  const filtered = f.kind !== '' || text !== '';
-  const rows = useListWindow('actors.list', {
-    ...(text ? { query: text } : {}),
-    ...(f.kind ? { filters: { kind: [f.kind as ActorKind] } } : {}),
-    sort: (sorts[f.sort] ?? sorts.name!).sort,
+  const { f, set, text } = useListFilters('actors.filters', noFilters);
+  const { rows, filtered } = useRecordWindow('actors.list', {
+    text,
+    filters: f.kind ? { kind: [f.kind as ActorKind] } : {},
+    sorts,
+    sort: f.sort,
+    fallback: 'name',
   });
   return (
     <div className="list-pane-inner">
       <ListToolbar
         title="Actors"
-        action={
-          <button
-            type="button"
-            className="button button-primary button-small"
-            onClick={() => nav.create('actor')}
-          >
-            New actor
-          </button>
-        }
+        action={<NewRecordButton kind="actor" label="New actor" />}
         search={
           <SearchBox label="Filter actors by words" value={f.text} onChange={(text) => set({ text })} />
         }
@@ -59,22 +46,14 @@ export function ActorsList() {
             onChange={(kind) => set({ kind })}
           />
         }
-        sort={
-          <SortSelect
-            value={f.sort}
-            choices={Object.entries(sorts).map(([value, s]) => ({ value, label: s.label }))}
-            onChange={(sort) => set({ sort })}
-          />
-        }
+        sort={<SortSelect value={f.sort} choices={sortChoices(sorts)} onChange={(sort) => set({ sort })} />}
         count={countText(rows.total, rows.status === 'success', 'actor', 'actors', filtered)}
       />
-      <VirtualList<Actor>
+      <RecordRows<Actor>
+        kind="actor"
         label="Actors"
         rows={rows}
         rowHeight={50}
-        selectedId={nav.selection?.kind === 'actor' ? nav.selection.id : null}
-        onSelect={(row) => nav.select('actor', row.id)}
-        onOpen={(row) => nav.open('actor', row.id)}
         empty={
           filtered
             ? 'No actor matches these filters.'

@@ -11,10 +11,9 @@ import { useSessionState } from '../components/use-session-state';
 import { summarizeEvent } from '../detail/audit-summary';
 import { auditToolExtensions } from '../extensions';
 import { actionLabels, describeEvent, entityLabels, formatTime } from '../labels';
-import { useNavigation } from '../navigation';
-import { countText, FilterSelect, ListToolbar } from './list-toolbar';
+import { countText, FilterSelect, ListToolbar, TextFilter } from './list-toolbar';
+import { RecordRows } from './record-rows';
 import { useCursorWindow } from './use-cursor-window';
-import { VirtualList } from './virtual-list';
 
 type Row = AuditEvent & { id: string };
 
@@ -27,7 +26,6 @@ const noFilters: AuditFilters = { entity: '', action: '', entityId: '' };
 const entities = ['claim', 'evidence', 'source', 'deal', 'deal_party', 'actor', 'assessment', 'case'];
 
 export function AuditList() {
-  const nav = useNavigation();
   const [f, setF] = useSessionState<AuditFilters>('audit.filters', noFilters);
   const set = (patch: Partial<AuditFilters>) => setF({ ...f, ...patch });
   const entityId = useDebounced(f.entityId.trim(), 250);
@@ -79,29 +77,23 @@ export function AuditList() {
               choices={Object.entries(actionLabels).map(([value, label]) => ({ value, label }))}
               onChange={(action) => set({ action })}
             />
-            <div className="filter filter-wide">
-              <label className="filter-label" htmlFor="audit-record-id">
-                Record id
-              </label>
-              <input
-                id="audit-record-id"
-                className="input input-small"
-                value={f.entityId}
-                placeholder="Any record"
-                onChange={(e) => set({ entityId: e.target.value })}
-              />
-            </div>
+            <TextFilter
+              id="audit-record-id"
+              label="Record id"
+              value={f.entityId}
+              placeholder="Any record"
+              onChange={(entityId) => set({ entityId })}
+              wide
+            />
           </>
         }
         count={countText(rows.total, rows.status === 'success', 'event', 'events', filtered)}
       />
-      <VirtualList<Row>
+      <RecordRows<Row>
+        kind="audit"
         label="Audit events"
         rows={rows}
         rowHeight={50}
-        selectedId={nav.selection?.kind === 'audit' ? nav.selection.id : null}
-        onSelect={(row) => nav.select('audit', row.id)}
-        onOpen={(row) => nav.open('audit', row.id)}
         empty={filtered ? 'No event matches these filters.' : 'No events yet.'}
         renderRow={(row) => (
           <div className="row">

@@ -6,16 +6,22 @@ import { claimStatuses } from '../../../electron/schema/enums';
 import type { Verdict } from '../../../electron/schema/inputs';
 import type { ClaimListItem } from '../../../electron/schema/records';
 import { useDebounced } from '../components/use-debounced';
-import { useSessionState } from '../components/use-session-state';
 import { VerdictBadge } from '../components/verdict-badge';
 import { claimStatusLabels, verdictLabels, verdictOrder } from '../labels';
-import { useNavigation } from '../navigation';
 import { useApi } from '../queries';
-import { choicesOf, countText, FilterSelect, ListToolbar, SearchBox, SortSelect } from './list-toolbar';
-import { type SortOf, useListWindow } from './use-list-window';
-import { VirtualList } from './virtual-list';
+import {
+  choicesOf,
+  countText,
+  FilterSelect,
+  ListToolbar,
+  SearchBox,
+  SortSelect,
+  TextFilter,
+} from './list-toolbar';
+import { NewRecordButton, RecordRows } from './record-rows';
+import { type Sorts, sortChoices, useListFilters, useRecordWindow } from './use-record-list';
 
-const sorts: Record<string, { label: string; sort: SortOf<'claims.list'> }> = {
+const sorts: Sorts<'claims.list'> = {
   newest: { label: 'Newest first', sort: { field: 'created', direction: 'desc' } },
   oldest: { label: 'Oldest first', sort: { field: 'created', direction: 'asc' } },
   changed: { label: 'Recently changed', sort: { field: 'updated', direction: 'desc' } },
@@ -35,10 +41,7 @@ interface ClaimFilters {
 const noFilters: ClaimFilters = { text: '', status: '', verdict: '', dealId: '', tag: '', sort: 'newest' };
 
 export function ClaimsList() {
-  const nav = useNavigation();
-  const [f, setF] = useSessionState<ClaimFilters>('claims.filters', noFilters);
-  const set = (patch: Partial<ClaimFilters>) => setF({ ...f, ...patch });
-  const text = useDebounced(f.text.trim(), 200);
+  const { f, set, clear, text } = useListFilters('claims.filters', noFilters);
   const tag = useDebounced(f.tag.trim(), 300);
   const deals = useApi('deals.list', { limit: 500, sort: { field: 'title', direction: 'asc' } });
 
@@ -48,26 +51,19 @@ export function ClaimsList() {
     ...(f.dealId ? { dealId: f.dealId } : {}),
     ...(tag ? { tag } : {}),
   };
-  const filtered = Object.keys(filters).length > 0 || text !== '';
-  const rows = useListWindow('claims.list', {
-    ...(text ? { query: text } : {}),
-    ...(Object.keys(filters).length ? { filters } : {}),
-    sort: (sorts[f.sort] ?? sorts.newest!).sort,
+  const { rows, filtered } = useRecordWindow('claims.list', {
+    text,
+    filters,
+    sorts,
+    sort: f.sort,
+    fallback: 'newest',
   });
 
   return (
     <div className="list-pane-inner">
       <ListToolbar
         title="Claims"
-        action={
-          <button
-            type="button"
-            className="button button-primary button-small"
-            onClick={() => nav.create('claim')}
-          >
-            New claim
-          </button>
-        }
+        action={<NewRecordButton kind="claim" label="New claim" />}
         search={
           <SearchBox label="Filter claims by words" value={f.text} onChange={(text) => set({ text })} />
         }
@@ -94,45 +90,28 @@ export function ClaimsList() {
               choices={(deals.data?.items ?? []).map((d) => ({ value: d.id, label: d.title }))}
               onChange={(dealId) => set({ dealId })}
             />
-            <div className="filter">
-              <label className="filter-label" htmlFor="claims-tag-filter">
-                Tag
-              </label>
-              <input
-                id="claims-tag-filter"
-                className="input input-small"
-                value={f.tag}
-                placeholder="Any tag"
-                onChange={(e) => set({ tag: e.target.value })}
-              />
-            </div>
+            <TextFilter
+              id="claims-tag-filter"
+              label="Tag"
+              value={f.tag}
+              placeholder="Any tag"
+              onChange={(tag) => set({ tag })}
+            />
             {filtered && (
-              <button
-                type="button"
-                className="button button-quiet button-small"
-                onClick={() => setF({ ...noFilters, sort: f.sort })}
-              >
+              <button type="button" className="button button-quiet button-small" onClick={clear}>
                 Clear filters
               </button>
             )}
           </>
         }
-        sort={
-          <SortSelect
-            value={f.sort}
-            choices={Object.entries(sorts).map(([value, s]) => ({ value, label: s.label }))}
-            onChange={(sort) => set({ sort })}
-          />
-        }
+        sort={<SortSelect value={f.sort} choices={sortChoices(sorts)} onChange={(sort) => set({ sort })} />}
         count={countText(rows.total, rows.status === 'success', 'claim', 'claims', filtered)}
       />
-      <VirtualList<ClaimListItem>
+      <RecordRows<ClaimListItem>
+        kind="claim"
         label="Claims"
         rows={rows}
         rowHeight={66}
-        selectedId={nav.selection?.kind === 'claim' ? nav.selection.id : null}
-        onSelect={(row) => nav.select('claim', row.id)}
-        onOpen={(row) => nav.open('claim', row.id)}
         empty={
           filtered
             ? 'No claim matches these filters.'

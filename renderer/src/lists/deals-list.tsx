@@ -2,15 +2,12 @@
 import type { DealStatus, Technology } from '../../../electron/schema/enums';
 import { dealStatuses, technologies } from '../../../electron/schema/enums';
 import type { Deal } from '../../../electron/schema/records';
-import { useDebounced } from '../components/use-debounced';
-import { useSessionState } from '../components/use-session-state';
 import { dealStatusLabels, technologyLabels } from '../labels';
-import { useNavigation } from '../navigation';
 import { choicesOf, countText, FilterSelect, ListToolbar, SearchBox, SortSelect } from './list-toolbar';
-import { type SortOf, useListWindow } from './use-list-window';
-import { VirtualList } from './virtual-list';
+import { NewRecordButton, RecordRows } from './record-rows';
+import { type Sorts, sortChoices, useListFilters, useRecordWindow } from './use-record-list';
 
-const sorts: Record<string, { label: string; sort: SortOf<'deals.list'> }> = {
+const sorts: Sorts<'deals.list'> = {
   title: { label: 'Title A–Z', sort: { field: 'title', direction: 'asc' } },
   year: { label: 'Year, latest first', sort: { field: 'year', direction: 'desc' } },
   country: { label: 'Country', sort: { field: 'country', direction: 'asc' } },
@@ -27,33 +24,23 @@ interface DealFilters {
 const noFilters: DealFilters = { text: '', technology: '', status: '', sort: 'title' };
 
 export function DealsList() {
-  const nav = useNavigation();
-  const [f, setF] = useSessionState<DealFilters>('deals.filters', noFilters);
-  const set = (patch: Partial<DealFilters>) => setF({ ...f, ...patch });
-  const text = useDebounced(f.text.trim(), 200);
+  const { f, set, text } = useListFilters('deals.filters', noFilters);
   const filters = {
     ...(f.technology ? { technology: [f.technology as Technology] } : {}),
     ...(f.status ? { status: [f.status as DealStatus] } : {}),
   };
-  const filtered = Object.keys(filters).length > 0 || text !== '';
-  const rows = useListWindow('deals.list', {
-    ...(text ? { query: text } : {}),
-    ...(Object.keys(filters).length ? { filters } : {}),
-    sort: (sorts[f.sort] ?? sorts.title!).sort,
+  const { rows, filtered } = useRecordWindow('deals.list', {
+    text,
+    filters,
+    sorts,
+    sort: f.sort,
+    fallback: 'title',
   });
   return (
     <div className="list-pane-inner">
       <ListToolbar
         title="Deals"
-        action={
-          <button
-            type="button"
-            className="button button-primary button-small"
-            onClick={() => nav.create('deal')}
-          >
-            New deal
-          </button>
-        }
+        action={<NewRecordButton kind="deal" label="New deal" />}
         search={<SearchBox label="Filter deals by words" value={f.text} onChange={(text) => set({ text })} />}
         filters={
           <>
@@ -73,22 +60,14 @@ export function DealsList() {
             />
           </>
         }
-        sort={
-          <SortSelect
-            value={f.sort}
-            choices={Object.entries(sorts).map(([value, s]) => ({ value, label: s.label }))}
-            onChange={(sort) => set({ sort })}
-          />
-        }
+        sort={<SortSelect value={f.sort} choices={sortChoices(sorts)} onChange={(sort) => set({ sort })} />}
         count={countText(rows.total, rows.status === 'success', 'deal', 'deals', filtered)}
       />
-      <VirtualList<Deal>
+      <RecordRows<Deal>
+        kind="deal"
         label="Deals"
         rows={rows}
         rowHeight={50}
-        selectedId={nav.selection?.kind === 'deal' ? nav.selection.id : null}
-        onSelect={(row) => nav.select('deal', row.id)}
-        onOpen={(row) => nav.open('deal', row.id)}
         empty={
           filtered ? 'No deal matches these filters.' : 'No deals yet. Record the first one with “New deal”.'
         }

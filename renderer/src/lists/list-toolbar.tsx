@@ -22,55 +22,40 @@ export function SearchBox({
   );
 }
 
-/** The sort order, compact beside the count. */
-export function SortSelect({
-  value,
-  choices,
-  onChange,
-}: {
-  value: string;
-  choices: readonly Choice[];
-  onChange(next: string): void;
-}) {
-  const id = useId();
-  return (
-    <div className="sort">
-      <label className="filter-label" htmlFor={id}>
-        Sort
-      </label>
-      <select id={id} className="input input-small" value={value} onChange={(e) => onChange(e.target.value)}>
-        {choices.map((c) => (
-          <option key={c.value} value={c.value}>
-            {c.label}
-          </option>
-        ))}
-      </select>
-    </div>
-  );
-}
-
 export interface Choice {
   value: string;
   label: string;
 }
 
-export function FilterSelect({
-  label,
-  value,
-  choices,
-  onChange,
-  anyLabel,
-}: {
+interface SelectProps {
   label: string;
   value: string;
   choices: readonly Choice[];
   onChange(next: string): void;
   /** The "no filter" option's words; absent for a select that always has a value (sort). */
   anyLabel?: string;
-}) {
+}
+
+/** The sort order, compact beside the count. */
+export function SortSelect(props: Omit<SelectProps, 'label' | 'anyLabel'>) {
+  return <LabelledSelect className="sort" label="Sort" {...props} />;
+}
+
+export function FilterSelect(props: SelectProps) {
+  return <LabelledSelect className="filter" {...props} />;
+}
+
+function LabelledSelect({
+  className,
+  label,
+  value,
+  choices,
+  onChange,
+  anyLabel,
+}: SelectProps & { className: string }) {
   const id = useId();
   return (
-    <div className="filter">
+    <div className={className}>
       <label className="filter-label" htmlFor={id}>
         {label}
       </label>
@@ -82,6 +67,38 @@ export function FilterSelect({
           </option>
         ))}
       </select>
+    </div>
+  );
+}
+
+/** A filter typed as free text (a tag, a record id); the caller debounces it. */
+export function TextFilter({
+  id,
+  label,
+  value,
+  placeholder,
+  onChange,
+  wide = false,
+}: {
+  id: string;
+  label: string;
+  value: string;
+  placeholder: string;
+  onChange(next: string): void;
+  wide?: boolean;
+}) {
+  return (
+    <div className={wide ? 'filter filter-wide' : 'filter'}>
+      <label className="filter-label" htmlFor={id}>
+        {label}
+      </label>
+      <input
+        id={id}
+        className="input input-small"
+        value={value}
+        placeholder={placeholder}
+        onChange={(e) => onChange(e.target.value)}
+      />
     </div>
   );
 }

@@ -3,15 +3,12 @@ import type { Reliability, SourceKind } from '../../../electron/schema/enums';
 import { reliabilities, sourceKinds } from '../../../electron/schema/enums';
 import type { Source } from '../../../electron/schema/records';
 import { ReliabilityBadge } from '../components/grade-badge';
-import { useDebounced } from '../components/use-debounced';
-import { useSessionState } from '../components/use-session-state';
 import { reliabilityLabels, sourceKindLabels } from '../labels';
-import { useNavigation } from '../navigation';
 import { choicesOf, countText, FilterSelect, ListToolbar, SearchBox, SortSelect } from './list-toolbar';
-import { type SortOf, useListWindow } from './use-list-window';
-import { VirtualList } from './virtual-list';
+import { NewRecordButton, RecordRows } from './record-rows';
+import { type Sorts, sortChoices, useListFilters, useRecordWindow } from './use-record-list';
 
-const sorts: Record<string, { label: string; sort: SortOf<'sources.list'> }> = {
+const sorts: Sorts<'sources.list'> = {
   title: { label: 'Title A–Z', sort: { field: 'title', direction: 'asc' } },
   newest: { label: 'Newest first', sort: { field: 'created', direction: 'desc' } },
   changed: { label: 'Recently changed', sort: { field: 'updated', direction: 'desc' } },
@@ -29,34 +26,24 @@ interface SourceFilters {
 const noFilters: SourceFilters = { text: '', kind: '', reliability: '', confidential: '', sort: 'title' };
 
 export function SourcesList() {
-  const nav = useNavigation();
-  const [f, setF] = useSessionState<SourceFilters>('sources.filters', noFilters);
-  const set = (patch: Partial<SourceFilters>) => setF({ ...f, ...patch });
-  const text = useDebounced(f.text.trim(), 200);
+  const { f, set, text } = useListFilters('sources.filters', noFilters);
   const filters = {
     ...(f.kind ? { kind: [f.kind as SourceKind] } : {}),
     ...(f.reliability ? { reliability: [f.reliability as Reliability] } : {}),
     ...(f.confidential ? { confidential: f.confidential === 'yes' } : {}),
   };
-  const filtered = Object.keys(filters).length > 0 || text !== '';
-  const rows = useListWindow('sources.list', {
-    ...(text ? { query: text } : {}),
-    ...(Object.keys(filters).length ? { filters } : {}),
-    sort: (sorts[f.sort] ?? sorts.title!).sort,
+  const { rows, filtered } = useRecordWindow('sources.list', {
+    text,
+    filters,
+    sorts,
+    sort: f.sort,
+    fallback: 'title',
   });
   return (
     <div className="list-pane-inner">
       <ListToolbar
         title="Sources"
-        action={
-          <button
-            type="button"
-            className="button button-primary button-small"
-            onClick={() => nav.create('source')}
-          >
-            New source
-          </button>
-        }
+        action={<NewRecordButton kind="source" label="New source" />}
         search={
           <SearchBox label="Filter sources by words" value={f.text} onChange={(text) => set({ text })} />
         }
@@ -88,22 +75,14 @@ export function SourcesList() {
             />
           </>
         }
-        sort={
-          <SortSelect
-            value={f.sort}
-            choices={Object.entries(sorts).map(([value, s]) => ({ value, label: s.label }))}
-            onChange={(sort) => set({ sort })}
-          />
-        }
+        sort={<SortSelect value={f.sort} choices={sortChoices(sorts)} onChange={(sort) => set({ sort })} />}
         count={countText(rows.total, rows.status === 'success', 'source', 'sources', filtered)}
       />
-      <VirtualList<Source>
+      <RecordRows<Source>
+        kind="source"
         label="Sources"
         rows={rows}
         rowHeight={50}
-        selectedId={nav.selection?.kind === 'source' ? nav.selection.id : null}
-        onSelect={(row) => nav.select('source', row.id)}
-        onOpen={(row) => nav.open('source', row.id)}
         empty={
           filtered
             ? 'No source matches these filters.'

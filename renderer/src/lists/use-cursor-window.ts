@@ -44,38 +44,37 @@ const flatten = <T>(data: InfiniteData<Page<T>, PageParam> | undefined): T[] =>
 const nextParam = <T>(last: Page<T>): PageParam | undefined =>
   last.nextCursor ? { cursor: last.nextCursor, limit: NEXT_PAGE } : undefined;
 
+/** The pages read from one end of the list: the head in the chosen order, the tail in reverse. */
+function useEndPages<T>(
+  key: readonly unknown[],
+  end: 'head' | 'tail',
+  fetchPage: CursorWindowOptions<T>['fetchPage'],
+  enabled: boolean,
+) {
+  return useInfiniteQuery<
+    Page<T>,
+    ApiCallError,
+    InfiniteData<Page<T>, PageParam>,
+    readonly unknown[],
+    PageParam
+  >({
+    queryKey: [...key, end],
+    queryFn: ({ pageParam }) => fetchPage(pageParam.cursor, pageParam.limit, end === 'tail'),
+    initialPageParam: { cursor: undefined, limit: FIRST_PAGE },
+    getNextPageParam: nextParam,
+    enabled,
+    // While another filter's first page loads, the old rows stay (dimmed) instead of a blank pane.
+    ...(end === 'head' ? { placeholderData: keepPreviousData } : {}),
+  });
+}
+
 export function useCursorWindow<T>({ key, fetchPage, reversible }: CursorWindowOptions<T>): CursorWindow<T> {
   const keyHash = JSON.stringify(key);
   const [tailFor, setTailFor] = useState<string | null>(null);
   const tailWanted = reversible && tailFor === keyHash;
 
-  const head = useInfiniteQuery<
-    Page<T>,
-    ApiCallError,
-    InfiniteData<Page<T>, PageParam>,
-    readonly unknown[],
-    PageParam
-  >({
-    queryKey: [...key, 'head'],
-    queryFn: ({ pageParam }) => fetchPage(pageParam.cursor, pageParam.limit, false),
-    initialPageParam: { cursor: undefined, limit: FIRST_PAGE },
-    getNextPageParam: nextParam,
-    // While another filter's first page loads, the old rows stay (dimmed) instead of a blank pane.
-    placeholderData: keepPreviousData,
-  });
-  const tail = useInfiniteQuery<
-    Page<T>,
-    ApiCallError,
-    InfiniteData<Page<T>, PageParam>,
-    readonly unknown[],
-    PageParam
-  >({
-    queryKey: [...key, 'tail'],
-    queryFn: ({ pageParam }) => fetchPage(pageParam.cursor, pageParam.limit, true),
-    initialPageParam: { cursor: undefined, limit: FIRST_PAGE },
-    getNextPageParam: nextParam,
-    enabled: tailWanted,
-  });
+  const head = useEndPages(key, 'head', fetchPage, true);
+  const tail = useEndPages(key, 'tail', fetchPage, tailWanted);
 
   const headItems = useMemo(() => flatten(head.data), [head.data]);
   const tailItems = useMemo(() => (tailWanted ? flatten(tail.data) : []), [tail.data, tailWanted]);

@@ -9,9 +9,10 @@ import type { NetworkFilters, NodePosition } from '../../../electron/schema/pict
 import { call } from '../client';
 import { ErrorMessage, Loading } from '../components/status-message';
 import { useSessionState } from '../components/use-session-state';
+import { downloadText } from '../exchange/downloads';
 import { actorKindLabels, technologyLabels, verdictLabels } from '../labels';
 import { useApi } from '../queries';
-import { downloadDataUrl, downloadText } from './download';
+import { downloadDataUrl } from './download';
 import {
   type Graph,
   type GraphEdge,
