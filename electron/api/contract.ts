@@ -167,6 +167,8 @@ export interface CaseInfo {
     number
   >;
   auditHead: AuditHead;
+  /** `deferred`: the file was too large for the full page check at open; run Verify case integrity. */
+  openCheck: 'full' | 'deferred';
 }
 
 export interface DealDetail {

@@ -63,6 +63,7 @@ function caseInfo(c: CaseFile): CaseInfo {
       auditEvents: count('audit_log', false),
     },
     auditHead: auditHead(c.db),
+    openCheck: c.openCheck,
   };
 }
 

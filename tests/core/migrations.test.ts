@@ -9,8 +9,9 @@ import {
   rmSync,
   writeFileSync,
 } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import Database from 'better-sqlite3';
+import { createApi } from '../../electron/api/create-api';
 import { createActor } from '../../electron/core/actors';
 import { addAssessment } from '../../electron/core/assessments';
 import { appendEvent, verifyChain } from '../../electron/core/audit';
@@ -428,5 +429,49 @@ describe('upgrading a case', () => {
       'migration_failed',
     );
     expect(readdirSync(join(path, '..'))).toEqual([]);
+  });
+});
+
+describe('the page check on open, by size', () => {
+  function caseWithClaims(): string {
+    const dir = tempDir();
+    const path = join(dir, 'large.evidence');
+    const c = openCase(path, { create: true, actor: 'tester' });
+    for (let i = 0; i < 200; i++) createClaim(c, { statement: `Claim ${i} about SORM equipment in Bishkek` });
+    c.close();
+    return path;
+  }
+
+  it('runs the full check at or under the limit and defers it above, saying so in case.info', async () => {
+    const path = caseWithClaims();
+    const small = openCase(path);
+    expect(small.openCheck).toBe('full');
+    small.close();
+    const api = createApi(path, { fullCheckLimitBytes: 1 });
+    const info = await api.call('case.info', {});
+    expect(info).toMatchObject({ ok: true, value: { openCheck: 'deferred' } });
+    api.close();
+  });
+
+  it('above the limit still refuses a truncated file, and `always` still finds damaged pages', () => {
+    const path = caseWithClaims();
+    const bytes = readFileSync(path);
+    const pageSize = bytes.readUInt16BE(16);
+    // Damage every page after the first three: only a full read sees it.
+    writeFileSync(
+      path,
+      Buffer.concat([bytes.subarray(0, pageSize * 3), Buffer.alloc(bytes.length - pageSize * 3, 0x5a)]),
+    );
+    expect(
+      coreError(() => openCase(path, { openCheck: 'always', fullCheckLimitBytes: 1 }), 'integrity').reason,
+    ).toBe('corrupt');
+    const padded = join(dirname(path), 'padded.evidence');
+    writeFileSync(padded, Buffer.concat([bytes, Buffer.alloc(pageSize * 2 + 17)]));
+    expect(coreError(() => openCase(padded, { fullCheckLimitBytes: 1 }), 'integrity').reason).toBe('corrupt');
+    const truncated = join(dirname(path), 'truncated.evidence');
+    writeFileSync(truncated, bytes.subarray(0, bytes.length - pageSize * 2));
+    expect(coreError(() => openCase(truncated, { fullCheckLimitBytes: 1 }), 'integrity').reason).toBe(
+      'corrupt',
+    );
   });
 });

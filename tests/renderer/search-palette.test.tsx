@@ -86,6 +86,7 @@ const info = {
     auditEvents: 9,
   },
   auditHead: { seq: 9, hash: 'f'.repeat(64) },
+  openCheck: 'full' as const,
 };
 
 function setUp() {
