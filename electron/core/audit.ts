@@ -15,7 +15,8 @@ export interface NewEvent {
   payload: unknown;
 }
 
-interface AuditRow {
+/** A row of `audit_log` as SQLite returns it. */
+export interface AuditRow {
   seq: number;
   event_id: string;
   at: string;

@@ -9,7 +9,7 @@ import {
   type RecordEntity,
 } from '../../schema/exchange';
 import type { Source } from '../../schema/records';
-import { auditHead, canonicalEvent, chainHash, GENESIS_HASH } from '../audit';
+import { type AuditRow, auditHead, canonicalEvent, chainHash, GENESIS_HASH } from '../audit';
 import { canonicalJson } from '../canonical-json';
 import type { CaseFile } from '../db';
 import { type Candidate, newCandidate, parseFields, reject } from './candidates';
@@ -32,21 +32,6 @@ export interface ExportedEvent {
   payload: unknown;
   redacted?: true;
   prevHash: string;
-  hash: string;
-}
-
-interface AuditRowLike {
-  seq: number;
-  event_id: string;
-  at: string;
-  actor: string;
-  replica: string;
-  action: string;
-  entity: string;
-  entity_id: string;
-  parent: string | null;
-  payload: string;
-  prev_hash: string;
   hash: string;
 }
 
@@ -87,7 +72,7 @@ export function exportCaseJson(
     )
     .all();
   const redactedSeqs: number[] = [];
-  const events = (c.stmt('SELECT * FROM audit_log ORDER BY seq').all() as AuditRowLike[]).map(
+  const events = (c.stmt('SELECT * FROM audit_log ORDER BY seq').all() as AuditRow[]).map(
     (row): ExportedEvent => {
       const secret = hidden.has(row.entity_id) || hiddenAttachments.has(row.entity_id);
       if (secret) redactedSeqs.push(row.seq);
