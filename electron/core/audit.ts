@@ -114,32 +114,95 @@ export type VerifyResult =
   | { ok: true; checked: number; head: { seq: number; hash: string } }
   | { ok: false; checked: number; brokenAt: number; reason: string };
 
-/** Walks the whole chain: contiguous seqs, each prev_hash the previous hash, each hash recomputed. */
-export function verifyChain(db: Database.Database, onProgress?: (checked: number) => void): VerifyResult {
-  let prevHash = GENESIS_HASH;
-  let expectedSeq = 1;
-  let checked = 0;
-  const rows = db.prepare('SELECT * FROM audit_log ORDER BY seq').iterate() as IterableIterator<AuditRow>;
+/** Where a walk of the chain has got to: the next seq expected and the hash it must follow. */
+export interface ChainCursor {
+  expected: number;
+  prevHash: string;
+  checked: number;
+}
+
+export const chainStart = (): ChainCursor => ({ expected: 1, prevHash: GENESIS_HASH, checked: 0 });
+
+/**
+ * The canonical event built by SQLite (json_quote matches JSON.stringify for the text stored
+ * here), so a long walk hashes one string per event instead of assembling it in JavaScript.
+ * An event whose hash does not match is checked again with `canonicalEvent` before it is called
+ * broken, so a difference between the two encoders can never be reported as tampering.
+ */
+const BATCH_SQL = `SELECT seq, prev_hash, hash,
+    '{"action":' || json_quote(action) || ',"actor":' || json_quote(actor) || ',"at":' || json_quote(at) ||
+    ',"entity":' || json_quote(entity) || ',"entityId":' || json_quote(entity_id) ||
+    ',"eventId":' || json_quote(event_id) || ',"parent":' || json_quote(parent) ||
+    ',"payload":' || payload || ',"replica":' || json_quote(replica) || ',"seq":' || seq || '}' AS canonical
+  FROM audit_log WHERE seq >= ? ORDER BY seq LIMIT ?`;
+
+const batchStatements = new WeakMap<Database.Database, Database.Statement>();
+
+/**
+ * Checks the next `limit` events after `cursor`: contiguous seqs, each prev_hash the previous
+ * hash, each hash recomputed. Returns null when the batch is sound (the cursor has moved on) and
+ * the first break otherwise; `done` is true once the chain's end was reached.
+ */
+export function verifyBatch(
+  db: Database.Database,
+  cursor: ChainCursor,
+  limit = 2_000,
+): { done: boolean; broken: { brokenAt: number; reason: string; missing?: number } | null } {
+  let stmt = batchStatements.get(db);
+  if (!stmt) {
+    stmt = db.prepare(BATCH_SQL);
+    batchStatements.set(db, stmt);
+  }
+  const rows = stmt.all(cursor.expected, limit) as {
+    seq: number;
+    prev_hash: string;
+    hash: string;
+    canonical: string;
+  }[];
   for (const row of rows) {
-    const fail = (reason: string): VerifyResult => {
-      rows.return?.();
-      return { ok: false, checked, brokenAt: row.seq, reason };
-    };
-    if (row.seq !== expectedSeq)
-      return fail(`event ${expectedSeq} is missing (the next event is ${row.seq})`);
-    if (row.prev_hash !== prevHash)
-      return fail(`event ${row.seq} does not follow the event before it (previous hash differs)`);
-    if (chainHash(row.prev_hash, canonicalEvent(row)) !== row.hash) {
-      return fail(
+    const broken = (brokenAt: number, reason: string, missing?: number) => ({
+      done: true,
+      broken: missing === undefined ? { brokenAt, reason } : { brokenAt, reason, missing },
+    });
+    if (row.seq !== cursor.expected)
+      return broken(
+        row.seq,
+        `event ${cursor.expected} is missing (the next event is ${row.seq})`,
+        cursor.expected,
+      );
+    if (row.prev_hash !== cursor.prevHash)
+      return broken(row.seq, `event ${row.seq} does not follow the event before it (previous hash differs)`);
+    if (chainHash(row.prev_hash, row.canonical) !== row.hash && !eventMatchesHash(db, row.seq)) {
+      return broken(
+        row.seq,
         `event ${row.seq} was changed after it was written (its content no longer matches its hash)`,
       );
     }
-    prevHash = row.hash;
-    expectedSeq++;
-    checked++;
-    if (onProgress && checked % 50_000 === 0) onProgress(checked);
+    cursor.prevHash = row.hash;
+    cursor.expected++;
+    cursor.checked++;
   }
-  return { ok: true, checked, head: { seq: expectedSeq - 1, hash: prevHash } };
+  return { done: rows.length < limit, broken: null };
+}
+
+function eventMatchesHash(db: Database.Database, seq: number): boolean {
+  const row = db.prepare('SELECT * FROM audit_log WHERE seq = ?').get(seq) as AuditRow;
+  return chainHash(row.prev_hash, canonicalEvent(row)) === row.hash;
+}
+
+/** Walks the whole chain at once (the custody walk does the same in batches, yielding between them). */
+export function verifyChain(db: Database.Database, onProgress?: (checked: number) => void): VerifyResult {
+  const cursor = chainStart();
+  for (;;) {
+    const step = verifyBatch(db, cursor);
+    if (step.broken) {
+      const { brokenAt, reason } = step.broken;
+      return { ok: false, checked: cursor.checked, brokenAt, reason };
+    }
+    onProgress?.(cursor.checked);
+    if (step.done)
+      return { ok: true, checked: cursor.checked, head: { seq: cursor.expected - 1, hash: cursor.prevHash } };
+  }
 }
 
 export function auditHead(db: Database.Database): { seq: number; hash: string } {

@@ -19,7 +19,7 @@ import {
   integrityStepLabels,
 } from '../schema/custody';
 import { verifyAttachments } from './attachments';
-import { auditHead, canonicalEvent, chainHash, GENESIS_HASH } from './audit';
+import { auditHead, chainStart, GENESIS_HASH, verifyBatch } from './audit';
 import type { CaseFile } from './db';
 import { CoreError, fieldsOf, parseInput } from './errors';
 import { nowIso } from './ids';
@@ -159,9 +159,6 @@ function checkpointOf(input: {
   return null;
 }
 
-/** An audit_log row as stored (what `canonicalEvent` hashes, plus the two hashes). */
-type AuditRow = Parameters<typeof canonicalEvent>[0] & { prev_hash: string; hash: string };
-
 interface ChainWalk {
   ok: boolean;
   checked: number;
@@ -172,48 +169,26 @@ interface ChainWalk {
 
 /**
  * Walks the whole chain in batches, letting other work run between them (no statement stays
- * open across a pause, so the case remains usable): contiguous seqs from 1, each prev_hash the
- * previous hash, each hash recomputed from the event.
+ * open across a pause, so the case remains usable).
  */
 async function walkChain(
   c: CaseFile,
   onProgress?: (checked: number, total: number) => void,
 ): Promise<ChainWalk> {
   const total = auditHead(c.db).seq;
-  // Small batches: materialising 5,000 events at once cost nearly twice as much per event (GC).
-  const batch = c.stmt('SELECT * FROM audit_log WHERE seq > ? ORDER BY seq LIMIT 500');
-  let prevHash = GENESIS_HASH;
-  let expected = 1;
-  let checked = 0;
-  let last = Number.MIN_SAFE_INTEGER;
+  const cursor = chainStart();
   for (;;) {
-    const rows = c.read(() => batch.all(last)) as AuditRow[];
-    if (rows.length === 0) break;
-    for (const row of rows) {
-      const fail = (reason: string): ChainWalk => ({
-        ok: false,
-        checked,
-        head: { seq: expected - 1, hash: prevHash },
-        brokenAt: Math.min(row.seq, expected),
-        reason,
-      });
-      if (row.seq !== expected) return fail(`event ${expected} is missing (the next event is ${row.seq})`);
-      if (row.prev_hash !== prevHash)
-        return fail(`event ${row.seq} does not follow the event before it (previous hash differs)`);
-      if (chainHash(row.prev_hash, canonicalEvent(row)) !== row.hash) {
-        return fail(
-          `event ${row.seq} was changed after it was written (its content no longer matches its hash)`,
-        );
-      }
-      prevHash = row.hash;
-      expected++;
-      checked++;
-      last = row.seq;
+    const step = c.read(() => verifyBatch(c.db, cursor));
+    const head = { seq: cursor.expected - 1, hash: cursor.prevHash };
+    if (step.broken) {
+      // A gap is named by the missing event, the seq a checkpoint reader looks for.
+      const { brokenAt, reason, missing } = step.broken;
+      return { ok: false, checked: cursor.checked, head, brokenAt: missing ?? brokenAt, reason };
     }
-    onProgress?.(checked, Math.max(total, checked));
+    onProgress?.(cursor.checked, Math.max(total, cursor.checked));
+    if (step.done) return { ok: true, checked: cursor.checked, head, brokenAt: null, reason: null };
     await nextTurn();
   }
-  return { ok: true, checked, head: { seq: expected - 1, hash: prevHash }, brokenAt: null, reason: null };
 }
 
 /** Whether the history still holds the checkpoint's event with the checkpoint's hash. */
