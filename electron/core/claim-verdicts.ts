@@ -87,3 +87,10 @@ export function claimsTouchingSourceTree(c: CaseFile, sourceId: string): string[
     .pluck()
     .all(sourceId) as string[];
 }
+
+/** A new claim has no evidence yet: its verdict is known without asking the model. */
+export function initialVerdict(c: CaseFile, claimId: string): void {
+  c.stmt("INSERT INTO claim_verdicts (claim_id, verdict, evidence_count) VALUES (?, 'unsupported', 0)").run(
+    claimId,
+  );
+}

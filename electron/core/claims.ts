@@ -1,6 +1,6 @@
 import { ClaimCreate, ClaimList, ClaimUpdate, Remove } from '../schema/inputs';
 import type { Assessment, ClaimDetail, ClaimListItem, EvidenceView, Page } from '../schema/records';
-import { corroborationOf, refreshVerdicts } from './claim-verdicts';
+import { corroborationOf, initialVerdict } from './claim-verdicts';
 import type { CaseFile } from './db';
 import { parseInput } from './errors';
 import { newId, nowIso } from './ids';
@@ -27,7 +27,7 @@ export function createClaim(c: CaseFile, input: unknown) {
       updatedAt: at,
       deletedAt: null,
     });
-    refreshVerdicts(c, [claim.id]);
+    initialVerdict(c, claim.id);
     return claim;
   });
 }

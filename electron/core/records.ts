@@ -90,11 +90,17 @@ function audit(c: CaseFile, action: NewEvent['action'], entity: string, entityId
 }
 
 export function insertRecord<T extends { id: string }>(c: CaseFile, t: Table<T>, rec: T): T {
-  if (getRecord(c, t, rec.id))
-    throw new CoreError('conflict', `A ${t.label} with id ${rec.id} already exists.`, {
-      id: 'is already used',
-    });
-  c.stmt(sqlFor(t).insert).run(toParams(t, rec));
+  try {
+    c.stmt(sqlFor(t).insert).run(toParams(t, rec));
+  } catch (error) {
+    // The primary key says so without a look-up first: the common case pays nothing.
+    if ((error as { code?: unknown }).code === 'SQLITE_CONSTRAINT_PRIMARYKEY') {
+      throw new CoreError('conflict', `A ${t.label} with id ${rec.id} already exists.`, {
+        id: 'is already used',
+      });
+    }
+    throw error;
+  }
   audit(c, 'create', t.entity, rec.id, rec);
   return rec;
 }
