@@ -58,28 +58,37 @@ async function openOrReport(context: CaseCommandContext, casePath: string, creat
   try {
     context.onOpened(context.session.open(casePath, create));
   } catch (error) {
-    const win = context.getWindow();
-    const backup = backupToOffer(casePath, error);
-    if (backup === null) {
-      return showMessage(win, {
-        type: 'error',
-        message: `Could not open ${path.basename(casePath)}`,
-        detail: errorMessage(error),
-      });
-    }
-    const options: MessageBoxOptions = {
+    await reportOpenFailure(context, casePath, error);
+  }
+}
+
+/** Says why a case was refused; for a damaged one with a backup, offers to open a copy of it. */
+export async function reportOpenFailure(
+  context: CaseCommandContext,
+  casePath: string,
+  error: unknown,
+): Promise<void> {
+  const win = context.getWindow();
+  const backup = backupToOffer(casePath, error);
+  if (backup === null) {
+    return showMessage(win, {
       type: 'error',
       message: `Could not open ${path.basename(casePath)}`,
-      detail: `${errorMessage(error)}\n\nThe damaged file is left exactly as it is. The newest backup is ${backup.fileName} (taken ${backup.takenAt}). You can open a copy of it; the backup itself is not changed either.`,
-      buttons: ['Open a Copy of the Backup…', 'Cancel'],
-      defaultId: 0,
-      cancelId: 1,
-    };
-    const answer =
-      win !== null ? await dialog.showMessageBox(win, options) : await dialog.showMessageBox(options);
-    if (answer.response !== 0) return;
-    await restoreCopy(context, backup, casePath);
+      detail: errorMessage(error),
+    });
   }
+  const options: MessageBoxOptions = {
+    type: 'error',
+    message: `Could not open ${path.basename(casePath)}`,
+    detail: `${errorMessage(error)}\n\nThe damaged file is left exactly as it is. The newest backup is ${backup.fileName} (taken ${backup.takenAt}). You can open a copy of it; the backup itself is not changed either.`,
+    buttons: ['Open a Copy of the Backup…', 'Cancel'],
+    defaultId: 0,
+    cancelId: 1,
+  };
+  const answer =
+    win !== null ? await dialog.showMessageBox(win, options) : await dialog.showMessageBox(options);
+  if (answer.response !== 0) return;
+  await restoreCopy(context, backup, casePath);
 }
 
 /** Copies a backup to a new file the user names and opens that copy: no file is ever overwritten. */

@@ -8,7 +8,7 @@ import { buildSampleCase } from '../core/sample-case';
 import type { AppCommandContext } from './app-command-context';
 import { createAppMethods } from './app-methods';
 import { appPaths } from './app-paths';
-import { newCase, openCase, saveCopy, showMessage } from './case-commands';
+import { backupToOffer, newCase, openCase, reportOpenFailure, saveCopy, showMessage } from './case-commands';
 import {
   CaseSession,
   defaultCasePath,
@@ -157,6 +157,7 @@ function start(): void {
       { platform: process.platform, isPackaged },
     );
 
+    let damagedAtStartup: { casePath: string; error: unknown } | null = null;
     const opened = openAtStartup(cases, {
       lastCase: readLastCase(userData),
       defaultCase: defaultCasePath(userData),
@@ -165,11 +166,15 @@ function start(): void {
       seed: (file) => {
         buildSampleCase(file, { migrationsDir: paths.migrationsDir, nativeBinding: paths.nativeBinding });
       },
-      report: (casePath, error) =>
-        dialog.showErrorBox(
-          `Could not open ${casePath}`,
-          error instanceof Error ? error.message : String(error),
-        ),
+      report: (casePath, error) => {
+        // A damaged case with a backup is offered once the window is up; anything else is said now.
+        if (backupToOffer(casePath, error) !== null) damagedAtStartup = { casePath, error };
+        else
+          dialog.showErrorBox(
+            `Could not open ${casePath}`,
+            error instanceof Error ? error.message : String(error),
+          );
+      },
     });
     if (opened === null) {
       app.quit();
@@ -182,5 +187,9 @@ function start(): void {
     });
     showTitle(opened);
     void win.loadURL(startUrl);
+    if (damagedAtStartup !== null) {
+      const { casePath, error } = damagedAtStartup;
+      void reportOpenFailure(context, casePath, error);
+    }
   });
 }

@@ -3,6 +3,8 @@
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { APPLICATION_ID } from '../../electron/core/db';
+import { CoreError } from '../../electron/core/errors';
 import type { Result } from '../../electron/schema/result';
 import * as fakeElectron from './fake-electron';
 
@@ -114,6 +116,30 @@ describe('lifecycle', () => {
     expect(win?.loadURL).toHaveBeenCalledWith('app://corroborate/index.html');
     // The file name at once, then the name stored in the case.
     expect(win?.setTitle).toHaveBeenLastCalledWith('Sergek — Corroborate');
+  });
+
+  it('when the last case is damaged, opens the default one and then offers the newest backup', async () => {
+    const last = path.join(base, 'Damaged.evidence');
+    writeFileSync(last, 'damaged');
+    // The backup needs only a case file's header for the offer (it is opened only if accepted).
+    const header = Buffer.alloc(100);
+    header.write('SQLite format 3\0', 0, 'latin1');
+    header.writeUInt32BE(APPLICATION_ID, 68);
+    writeFileSync(`${last}.v3.bak`, header);
+    mkdirSync(userData, { recursive: true });
+    writeFileSync(path.join(userData, 'last-case.json'), JSON.stringify({ path: last }));
+    createApi.mockImplementationOnce(() => {
+      throw new CoreError('integrity', 'Damaged.evidence is damaged', undefined, 'corrupt');
+    });
+    const fake = await launch((f) => {
+      f.dialog.showMessageBox.mockResolvedValue({ response: 1, checkboxChecked: false });
+    });
+    await vi.waitFor(() => expect(fake.dialog.showMessageBox).toHaveBeenCalled());
+    const offer = fake.dialog.showMessageBox.mock.calls[0]?.at(-1) as { buttons: string[]; detail: string };
+    expect(offer.buttons[0]).toBe('Open a Copy of the Backup…');
+    expect(offer.detail).toContain('Damaged.evidence.v3.bak');
+    expect(fake.dialog.showErrorBox).not.toHaveBeenCalled();
+    expect(fake.FakeBrowserWindow.instances).toHaveLength(1);
   });
 
   it('serves the window’s IPC to the open case', async () => {
