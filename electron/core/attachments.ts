@@ -2,7 +2,7 @@
 // sha256 (blobs), split into chunks (blob_chunks) so a file of several GB is never whole in memory,
 // linked to sources by attachments rows — each link an audited record. Bytes are never modified.
 import { createHash } from 'node:crypto';
-import { createReadStream, createWriteStream, rmSync } from 'node:fs';
+import { createReadStream, createWriteStream, rmSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -322,6 +322,11 @@ export async function exportAttachment(
   targetPath: string,
 ): Promise<{ bytes: number; sha256: string }> {
   const attachment = getAttachmentRecord(c, id);
+  // The caller claims the target first (an empty file it created exclusively), so nothing that
+  // was there before can be written over or removed here.
+  if (statSync(targetPath, { throwIfNoEntry: false })?.size !== 0) {
+    throw new CoreError('conflict', `${basename(targetPath)} is not a new, empty file; choose another name.`);
+  }
   const hash = createHash('sha256');
   let bytes = 0;
   async function* hashed(): AsyncGenerator<Buffer> {
@@ -333,7 +338,8 @@ export async function exportAttachment(
     }
   }
   try {
-    await pipeline(Readable.from(hashed()), createWriteStream(targetPath));
+    // Into the empty file the caller claimed (created exclusively); never over anything else.
+    await pipeline(Readable.from(hashed()), createWriteStream(targetPath, { flags: 'r+' }));
   } catch (error) {
     rmSync(targetPath, { force: true });
     if (error instanceof CoreError) throw error;

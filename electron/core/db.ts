@@ -5,6 +5,7 @@ import {
   constants,
   existsSync,
   fsyncSync,
+  linkSync,
   openSync,
   readSync,
   renameSync,
@@ -493,7 +494,9 @@ export function backupTo(db: Database.Database, target: string): void {
   try {
     db.prepare('VACUUM INTO ?').run(partial);
     syncFile(partial);
-    renameSync(partial, target);
+    // link() fails if the target appeared meanwhile, where rename() would replace it.
+    linkSync(partial, target);
+    rmSync(partial, { force: true });
     syncFile(dirname(target));
   } catch (error) {
     rmSync(partial, { force: true });

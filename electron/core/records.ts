@@ -181,8 +181,12 @@ function encodeCursor(value: unknown, id: string): string {
 function decodeCursor(cursor: string): [unknown, string] {
   try {
     const parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (Array.isArray(parsed) && parsed.length === 2 && typeof parsed[1] === 'string')
-      return [parsed[0], parsed[1]];
+    const key = Array.isArray(parsed) ? parsed[0] : undefined;
+    // Only what a sort key can be reaches SQL: text, a finite number, or null.
+    const bindable =
+      key === null || typeof key === 'string' || (typeof key === 'number' && Number.isFinite(key));
+    if (Array.isArray(parsed) && parsed.length === 2 && typeof parsed[1] === 'string' && bindable)
+      return [key, parsed[1]];
   } catch {
     // fall through
   }
@@ -269,7 +273,7 @@ export function enumFilter(column: string, values: readonly unknown[]): { sql: s
 
 export interface ListInput {
   query?: string | undefined;
-  sort?: { field: string; direction: 'asc' | 'desc' } | undefined;
+  sort?: { field: string; direction?: 'asc' | 'desc' | undefined } | undefined;
   limit: number;
   cursor?: string | undefined;
   includeRemoved: boolean;

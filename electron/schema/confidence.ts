@@ -174,7 +174,9 @@ export function corroborate(input: {
   const overconfident =
     latestLikelihood !== null &&
     latestLikelihood >= CONFIDENT_LIKELIHOOD &&
-    (verdict === 'single_source' || verdict === 'contested' || fragile);
+    // An unsupported claim is flagged too: "almost certain" with no supporting line at all claims
+    // even more than a single-source one.
+    (verdict === 'unsupported' || verdict === 'single_source' || verdict === 'contested' || fragile);
 
   const explanation = explain({
     verdict,
@@ -416,6 +418,7 @@ function explain(facts: {
 
   if (facts.overconfident) {
     const reasons: string[] = [];
+    if (verdict === 'unsupported') reasons.push('no evidence in the case supports it');
     if (verdict === 'single_source') reasons.push('no second strong independent line backs it');
     if (verdict === 'contested') reasons.push('strong evidence contradicts it');
     if (facts.fragileBecause.length > 0) reasons.push('removing a single line would change the verdict');

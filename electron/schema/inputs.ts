@@ -199,7 +199,8 @@ export const Remove = z.object({ id: Id, reason: optionalText(limits.title) }).s
 
 const Sort = <T extends readonly [string, ...string[]]>(fields: T) =>
   z
-    .object({ field: z.enum(fields), direction: z.enum(['asc', 'desc']).default('asc') })
+    // No default direction: each field has its natural one (newest first for `updated`).
+    .object({ field: z.enum(fields), direction: z.enum(['asc', 'desc']).optional() })
     .strict()
     .optional();
 

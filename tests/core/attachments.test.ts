@@ -215,6 +215,7 @@ describe('attachments: round trip', () => {
       bytesBase64: b64(bytes),
     });
     const target = join(tempDir(), 'copy.bin');
+    writeFileSync(target, '', { flag: 'wx' }); // claimed, as the save dialog's caller does
     expect(await exportAttachment(c, attachment.id, target)).toEqual({
       bytes: bytes.length,
       sha256: sha256(bytes),
@@ -387,8 +388,14 @@ describe('attachments: verification', () => {
 
     // The damaged bytes are not handed out as the original.
     const target = join(tempDir(), 'out.m4a');
+    writeFileSync(target, '', { flag: 'wx' });
     expect((await rejection(exportAttachment(c, bad.id, target))).code).toBe('integrity');
     expect(existsSync(target)).toBe(false);
+    // A file that is already there is never written over.
+    const existing = join(tempDir(), 'existing.m4a');
+    writeFileSync(existing, 'keep me');
+    expect((await rejection(exportAttachment(c, good.id, existing))).code).toBe('conflict');
+    expect(readFileSync(existing, 'utf8')).toBe('keep me');
   });
 
   it.each([

@@ -703,8 +703,9 @@ describe('overconfident', () => {
       likelihood: 7,
       overconfident: false,
     },
-    // DESIGN.md names single-source, contested and fragile only; an unsupported claim is left to its verdict.
-    { name: 'unsupported, almost certain', evidence: [], likelihood: 7, overconfident: false },
+    // Beyond DESIGN.md's three: no support at all is the plainest case of claiming too much.
+    { name: 'unsupported, almost certain', evidence: [], likelihood: 7, overconfident: true },
+    { name: 'unsupported, likely', evidence: [], likelihood: 5, overconfident: false },
   ] as { name: string; evidence: EvidenceRow[]; likelihood: number | null; overconfident: boolean }[])(
     '$name → $overconfident',
     ({ evidence, likelihood, overconfident }) => {

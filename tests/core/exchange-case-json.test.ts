@@ -304,6 +304,34 @@ describe('merging a colleague’s copy', () => {
     expect(verifyChain(alice.db).ok).toBe(true);
   });
 
+  it('a record edited in the file outside the app is a conflict, and a preserved file that names other bytes is rejected', async () => {
+    const alice = newCase({ actor: 'alice' });
+    const b = build(alice);
+    const doc = JSON.parse(exportText(alice, { includeConfidential: true }));
+    const claim = doc.records.claims.find((x: { id: string }) => x.id === b.claims.second);
+    claim.statement = 'Edited by hand in the file';
+    const attachment = doc.records.attachments[0];
+    attachment.sha256 = 'f'.repeat(64);
+    const plan = await preview(alice, 'case-json', JSON.stringify(doc));
+    const byId = new Map(plan.rows.map((r) => [r.id, r]));
+    // Its log verifies, but the record is not its last logged state: it does not continue from ours.
+    expect(byId.get(b.claims.second)).toMatchObject({ action: 'conflict' });
+    expect(byId.get(attachment.id)).toMatchObject({
+      action: 'rejected',
+      reason: expect.stringMatching(/never changes/),
+    });
+  });
+
+  it('a file whose audit log does not verify lends its history to no merge decision', async () => {
+    const { alice, bob, b } = await twoCopies();
+    updateClaim(bob, { id: b.claims.second, statement: 'The city paid in December 2019' });
+    const doc = JSON.parse(exportText(bob, { includeConfidential: true }));
+    doc.audit.events[1].actor = 'mallory';
+    const plan = await preview(alice, 'case-json', JSON.stringify(doc));
+    expect(plan.notes.join(' ')).toMatch(/does NOT verify/);
+    expect(plan.rows.find((r) => r.id === b.claims.second)).toMatchObject({ action: 'conflict' });
+  });
+
   it('a record changed on both sides is a conflict: nothing is overwritten without a choice, and the choice is audited', async () => {
     const { alice, bob, b } = await twoCopies();
     updateClaim(alice, { id: b.claims.third, status: 'disputed' });

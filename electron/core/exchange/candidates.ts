@@ -32,6 +32,8 @@ export interface Candidate {
   provided?: string[];
   /** Content hashes of every earlier state of this record in the file's own audit log. */
   history?: Set<string>;
+  /** The content hash of the record's last logged state: a record that differs from it was edited outside the app. */
+  head?: string;
   refs: Ref[];
   error?: { reason: string; fields?: Record<string, string> };
   warnings: string[];

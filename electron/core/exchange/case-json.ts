@@ -257,7 +257,11 @@ export function readCaseJson(file: DecodedFile): {
     ? (doc.audit as { events: ExportedEvent[] }).events
     : [];
   const history = new Map<string, Set<string>>();
-  for (const e of events) {
+  const heads = new Map<string, string>();
+  // History decides merges ("their version continues from ours"), so only a chain that verifies
+  // is believed; an edited file's records are all treated as changed on both sides.
+  const check = events.length ? verifyExportedChain(events) : null;
+  for (const e of check?.ok ? events : []) {
     if (
       !e ||
       typeof e !== 'object' ||
@@ -266,16 +270,17 @@ export function readCaseJson(file: DecodedFile): {
       typeof e.entityId !== 'string'
     )
       continue;
+    const key = contentKey(e.payload as Record<string, unknown>);
     const set = history.get(e.entityId) ?? new Set<string>();
-    set.add(contentKey(e.payload as Record<string, unknown>));
+    set.add(key);
     history.set(e.entityId, set);
+    heads.set(e.entityId, key);
   }
-  if (events.length) {
-    const check = verifyExportedChain(events);
+  if (check) {
     notes.push(
       check.ok
         ? `The file's audit log verifies: ${check.checked} events, head ${check.head.hash.slice(0, 12)}…${check.withheld ? ` (${check.withheld} withheld for confidentiality are linked but not recomputable)` : ''}.`
-        : `The file's audit log does NOT verify: ${check.reason}. Its records are still listed below; merge decisions that rely on their history may be wrong.`,
+        : `The file's audit log does NOT verify: ${check.reason}. Its history is not used: every record that differs from ours is listed as a conflict for you to decide.`,
     );
   } else
     notes.push('The file carries no audit log: records that differ from ours are all listed as conflicts.');
@@ -324,6 +329,8 @@ export function readCaseJson(file: DecodedFile): {
         }
         const h = history.get(id);
         if (h) c.history = h;
+        const head = heads.get(id);
+        if (head) c.head = head;
       }
       candidates.push(c);
     });

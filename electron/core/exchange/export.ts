@@ -332,11 +332,13 @@ export function runExport(c: CaseFile, input: unknown): ExportResult {
       confidentialSources: c.stmt('SELECT count(*) FROM sources WHERE confidential = 1').pluck().get(),
       redactedSources: redacted.size,
       fileName,
-      path: v.path ?? null,
+      // File names only: a folder's path can itself identify someone, and this event travels
+      // in every case export.
+      path: v.path ? basename(v.path) : null,
       sha256,
       bytes,
       counts,
-      attachments: attachments ? { dir: attachments.dir, files: attachments.files } : null,
+      attachments: attachments ? { dir: basename(attachments.dir), files: attachments.files } : null,
     });
     return {
       format: v.format,
@@ -376,7 +378,7 @@ export function runReport(c: CaseFile, input: unknown): ReportResult {
       claimIds: claims.map((x) => x.id),
       checkpoint: built.checkpoint,
       fileName,
-      path: v.path ?? null,
+      path: v.path ? basename(v.path) : null,
       sha256,
     });
     return {

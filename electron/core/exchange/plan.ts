@@ -158,8 +158,16 @@ function decideMatched(
         reason: 'assessments are never changed, and this one differs from ours with the same id',
       };
     }
+    if (cand.entity === 'attachment' && ['sha256', 'size', 'sourceId'].some((k) => theirs[k] !== local[k])) {
+      return {
+        action: 'rejected',
+        theirs: null,
+        reason: 'a preserved file never changes, and this one names other bytes or another source than ours',
+      };
+    }
     const changes = diff(local, theirs);
-    if (cand.history?.has(ours)) {
+    // Only a record that is exactly its file's last logged state can continue from ours.
+    if (cand.history?.has(ours) && cand.head === their) {
       return { action: 'update', theirs: fields, reason: 'their version continues from ours', changes };
     }
     if (localHistory(c, local.id).has(their)) {
