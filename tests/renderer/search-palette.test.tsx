@@ -1,7 +1,7 @@
 // Ctrl/Cmd+K: one search over the case, grouped by kind, walked by the keyboard, opening the record.
 import { act, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import type { SearchResult } from '../../electron/schema/search';
+import { SEARCH_RANK_CAP, type SearchResult } from '../../electron/schema/search';
 import { Shell } from '../../renderer/src/shell/shell';
 import { uuid } from './fixtures';
 import { backend, callsTo, page, renderApp, resetBackend } from './support';
@@ -166,13 +166,15 @@ describe('the search palette', () => {
     expect(screen.getByTestId('nav')).toHaveTextContent(`claims|claim:${evidenceClaimId}|view`);
   });
 
-  it('counts each kind, and says “1,000+” for a kind with more matches than are ranked', async () => {
+  it('counts each kind, and says “300+” for a kind with more matches than are ranked', async () => {
     setUp();
     const capped: SearchResult = {
       ...result,
       total: 1_002,
       capped: true,
-      groups: result.groups.map((g) => (g.kind === 'claim' ? { ...g, total: 1_000, capped: true } : g)),
+      groups: result.groups.map((g) =>
+        g.kind === 'claim' ? { ...g, total: SEARCH_RANK_CAP, capped: true } : g,
+      ),
     };
     backend.handlers['search.query'] = () => capped;
     renderApp(<Shell />);
@@ -181,7 +183,7 @@ describe('the search palette', () => {
     const dialog = await screen.findByRole('dialog', { name: 'Search the case' });
     await userEvent.type(within(dialog).getByRole('combobox'), 'the');
     const claims = await within(dialog).findByRole('group', { name: 'Claims' });
-    expect(claims).toHaveTextContent(/^Claims 1,000\+/);
+    expect(claims).toHaveTextContent(/^Claims 300\+/);
     expect(within(dialog).getByRole('group', { name: 'Deals' })).toHaveTextContent(/^Deals 1Sergek/);
     expect(within(dialog).getByRole('status')).toHaveTextContent(
       '1,002+ matches: add a word to narrow them.',

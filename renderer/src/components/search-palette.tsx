@@ -17,7 +17,7 @@ import { useDebounced } from './use-debounced';
 
 const PER_KIND = 8;
 
-/** How many of a kind match: "1,000+" when there are more than the ranked cap. */
+/** How many of a kind match: "300+" when there are more than the ranked cap. */
 export function groupCount(group: SearchGroup): string {
   return group.capped ? `${SEARCH_RANK_CAP.toLocaleString()}+` : group.total.toLocaleString();
 }
