@@ -12,8 +12,15 @@ interface EvidenceRow {
   credibility: number;
 }
 
+/** How a source is named in an explanation: an export names a confidential one by its pseudonym. */
+export type SourceTitle = (s: { id: string; title: string; confidential: boolean }) => string;
+
 /** Every source the claim's evidence rests on, with all their `derived_from` ancestors. */
-function sourcesWithAncestors(c: CaseFile, claimId: string): Map<string, ConfidenceSource> {
+function sourcesWithAncestors(
+  c: CaseFile,
+  claimId: string,
+  titleOf?: SourceTitle,
+): Map<string, ConfidenceSource> {
   const rows = c
     .stmt(
       `WITH RECURSIVE chain(id) AS (
@@ -21,18 +28,24 @@ function sourcesWithAncestors(c: CaseFile, claimId: string): Map<string, Confide
          UNION
          SELECT s.derived_from FROM sources s JOIN chain ON s.id = chain.id WHERE s.derived_from IS NOT NULL
        )
-       SELECT s.id, s.title, s.reliability, s.derived_from FROM sources s JOIN chain ON s.id = chain.id`,
+       SELECT s.id, s.title, s.reliability, s.derived_from, s.confidential FROM sources s JOIN chain ON s.id = chain.id`,
     )
     .all(claimId) as {
     id: string;
     title: string;
     reliability: ConfidenceSource['reliability'];
     derived_from: string | null;
+    confidential: number;
   }[];
   return new Map(
     rows.map((r) => [
       r.id,
-      { id: r.id, title: r.title, reliability: r.reliability, derivedFrom: r.derived_from },
+      {
+        id: r.id,
+        title: titleOf ? titleOf({ id: r.id, title: r.title, confidential: r.confidential === 1 }) : r.title,
+        reliability: r.reliability,
+        derivedFrom: r.derived_from,
+      },
     ]),
   );
 }
@@ -47,7 +60,11 @@ export function latestLikelihood(c: CaseFile, claimId: string): number | null {
   return v ?? null;
 }
 
-export function corroborationOf(c: CaseFile, claimId: string): CorroborationResult {
+/**
+ * The claim's verdict with the lines and words that produced it. An export passes `titleOf`, so
+ * a report or ClaimReview never carries a protected source's title.
+ */
+export function corroborationOf(c: CaseFile, claimId: string, titleOf?: SourceTitle): CorroborationResult {
   const evidence = (
     c
       .stmt(
@@ -57,7 +74,7 @@ export function corroborationOf(c: CaseFile, claimId: string): CorroborationResu
   ).map((r) => ({ id: r.id, sourceId: r.source_id, stance: r.stance, credibility: r.credibility }));
   return corroborate({
     evidence,
-    sources: sourcesWithAncestors(c, claimId),
+    sources: sourcesWithAncestors(c, claimId, titleOf),
     latestLikelihood: latestLikelihood(c, claimId),
   });
 }

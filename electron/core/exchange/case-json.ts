@@ -8,8 +8,8 @@ import {
   caseRecordSchemas,
   type RecordEntity,
 } from '../../schema/exchange';
-import type { Source } from '../../schema/records';
-import { type AuditRow, auditHead, canonicalEvent, chainHash, GENESIS_HASH } from '../audit';
+import type { AuditEvent, Source } from '../../schema/records';
+import { type AuditRow, auditHead, canonicalEvent, chainHash, GENESIS_HASH, toEvent } from '../audit';
 import { canonicalJson } from '../canonical-json';
 import type { CaseFile } from '../db';
 import { type Candidate, newCandidate, parseFields, reject } from './candidates';
@@ -18,22 +18,8 @@ import type { DecodedFile } from './decode';
 import { hides, type Pseudonyms, redactedFileName, redactSource } from './redact';
 import { type AnyRecord, type CaseRecords, entityOrder, loadCase, sectionOf } from './snapshot';
 
-export interface ExportedEvent {
-  seq: number;
-  eventId: string;
-  at: string;
-  actor: string;
-  replica: string;
-  action: string;
-  entity: string;
-  entityId: string;
-  parent: string | null;
-  /** null when the event concerns a confidential source and the export hides it. */
-  payload: unknown;
-  redacted?: true;
-  prevHash: string;
-  hash: string;
-}
+/** An audit event as exported; `payload` is null when it concerns a confidential source and the export hides it. */
+export type ExportedEvent = AuditEvent & { redacted?: true };
 
 /** The state a record's history is compared by: `updatedAt` moves on every write, so it is left out. */
 export function contentKey(record: Record<string, unknown>): string {
@@ -76,21 +62,12 @@ export function exportCaseJson(
     (row): ExportedEvent => {
       const secret = hidden.has(row.entity_id) || hiddenAttachments.has(row.entity_id);
       if (secret) redactedSeqs.push(row.seq);
-      return {
-        seq: row.seq,
-        eventId: row.event_id,
-        at: row.at,
-        actor: row.actor,
-        replica: row.replica,
-        action: row.action,
-        entity: row.entity,
-        entityId: row.entity_id,
-        parent: row.parent,
-        payload: secret ? null : JSON.parse(row.payload),
-        ...(secret ? { redacted: true as const } : {}),
-        prevHash: row.prev_hash,
-        hash: row.hash,
-      };
+      const event: ExportedEvent = toEvent(row);
+      if (secret) {
+        event.payload = null;
+        event.redacted = true;
+      }
+      return event;
     },
   );
   const head = auditHead(c.db);

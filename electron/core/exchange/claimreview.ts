@@ -8,6 +8,7 @@ import type { Reliability } from '../../schema/enums';
 import type { ClaimReviewResult, ExchangeClaimReview } from '../../schema/exchange';
 import { ClaimCreate, EvidenceAdd, SourceCreate } from '../../schema/inputs';
 import type { Claim } from '../../schema/records';
+import { corroborationOf } from '../claim-verdicts';
 import type { CaseFile } from '../db';
 import { requireRecord } from '../records';
 import { claimTable, dealTable } from '../tables';
@@ -25,7 +26,6 @@ import {
 import { jsonErrorLine } from './csl';
 import type { DecodedFile } from './decode';
 import { hides, Pseudonyms, pseudonymKey } from './redact';
-import { exportedVerdict } from './verdicts';
 
 type Json = Record<string, unknown>;
 
@@ -261,7 +261,7 @@ export function claimReviewJsonLd(
       });
       continue;
     }
-    const verdict = exportedVerdict(c, claim.id, (s) => {
+    const verdict = corroborationOf(c, claim.id, (s) => {
       if (!hides(s, v.includeConfidential)) return s.title;
       redacted.add(s.id);
       return names.of(s.id);

@@ -8,13 +8,13 @@ import { verdictLabels } from '../../schema/confidence';
 import { credibilityLabels, likelihoodLabels, reliabilityLabels } from '../../schema/enums';
 import type { Claim, CorroborationResult, Deal } from '../../schema/records';
 import { auditHead } from '../audit';
+import { corroborationOf } from '../claim-verdicts';
 import { assessmentsOf, evidenceOfClaim } from '../claims';
 import type { CaseFile } from '../db';
 import { listParties } from '../deals';
 import { requireRecord } from '../records';
 import { dealTable } from '../tables';
 import type { Pseudonyms } from './redact';
-import { exportedVerdict } from './verdicts';
 
 const claimStatusLabels: Record<Claim['status'], string> = {
   draft: 'Draft',
@@ -131,7 +131,7 @@ export function buildReport(c: CaseFile, input: ReportInput): BuiltReport {
   const summaryRows: string[] = [];
   const articles = input.claims.map((claim, index) => {
     const n = index + 1;
-    const verdict = exportedVerdict(c, claim.id, titleOf);
+    const verdict = corroborationOf(c, claim.id, titleOf);
     const evidence = evidenceOfClaim(c, claim.id);
     const latest = assessmentsOf(c, claim.id)[0] ?? null;
     const sourceName = (e: (typeof evidence)[number]) =>
