@@ -4,16 +4,16 @@
 // Exit status: 0 every check passed, 1 a check failed, 2 the command or a file could not be used.
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { verifyCaseIntegrity } from '../electron/core/custody';
-import type { CaseFile } from '../electron/core/db';
-import { CoreError } from '../electron/core/errors';
-import { openCaseReadOnly } from '../electron/core/open-read-only';
+import { type Api, createReadOnlyApi } from '../electron/api/create-api';
+import { CoreError } from '../electron/schema/errors';
 
 const USAGE = `Usage: npm run verify -- <case file> [--checkpoint <checkpoint file>]
 
-Checks a Corroborate case file without changing it: the database structure, the audit history,
-the checkpoint if one is given (the text file saved from Audit > Checkpoint), and every preserved
-attachment. Prints a plain-words report.
+Checks a Corroborate case file without changing it, with the same checks as the app's "Verify case
+integrity": the database structure, the links between records, the audit history, the checkpoint
+if one is given (the text file saved from Audit > Checkpoint), every record against its history,
+the stored verdicts, the search index, and every preserved attachment. Prints a plain-words report.
+Ctrl+C stops the check (the report then says CANCELLED and the exit status is 1).
 
 Exit status: 0 every check passed; 1 a check failed; 2 the command or a file could not be used.
 `;
@@ -66,22 +66,24 @@ async function main(argv: string[], out = process.stdout, err = process.stderr):
       return EXIT.unusable;
     }
   }
-  let c: CaseFile;
+  let api: Api;
   try {
-    c = openCaseReadOnly(resolve(args.casePath), { immutable: true });
+    api = createReadOnlyApi(resolve(args.casePath), { immutable: true });
   } catch (error) {
     err.write(`Cannot check ${args.casePath}: ${(error as Error).message}\n`);
     return EXIT.unusable;
   }
   const live = err.isTTY === true;
+  const stop = new AbortController();
+  const onInterrupt = () => stop.abort();
+  process.once('SIGINT', onInterrupt);
   try {
-    const report = await verifyCaseIntegrity(
-      c,
-      checkpointText === undefined ? {} : { checkpointText },
-      (p) => {
+    const report = await api.local.verifyIntegrity(checkpointText === undefined ? {} : { checkpointText }, {
+      signal: stop.signal,
+      onProgress: (p) => {
         if (live) err.write(`\r\x1b[2K${Math.round(p.fraction * 100)}%  ${p.message}`);
       },
-    );
+    });
     if (live) err.write('\r\x1b[2K');
     out.write(report.text);
     return report.ok ? EXIT.passed : EXIT.failed;
@@ -96,7 +98,8 @@ async function main(argv: string[], out = process.stdout, err = process.stderr):
     err.write(`The check could not be completed: ${(error as Error).message}\n`);
     return EXIT.failed;
   } finally {
-    c.close();
+    process.off('SIGINT', onInterrupt);
+    api.close();
   }
 }
 

@@ -2,11 +2,6 @@
 // its result type in `Outputs`, its handler in create-api.ts. A method missing any of the three
 // fails to compile. The renderer imports this file (schemas for forms, types for the client).
 import { z } from 'zod';
-import type { ActorDetail } from '../core/actors';
-import type { BackupInfo } from '../core/backups';
-import type { CaseCheck } from '../core/check-case';
-import type { PartyView } from '../core/deals';
-import type { SourceDetail } from '../core/sources';
 import {
   type Attachment,
   AttachmentAdd,
@@ -46,6 +41,7 @@ import {
   AssessmentAdd,
   ById,
   ClaimCreate,
+  ClaimGet,
   ClaimList,
   ClaimUpdate,
   DealCreate,
@@ -72,15 +68,19 @@ import {
 } from '../schema/pictures';
 import type {
   Actor,
+  ActorDetail,
   Assessment,
   AuditEvent,
+  BackupInfo,
   Claim,
   ClaimDetail,
   ClaimListItem,
   Deal,
   Evidence,
   Page,
+  PartyView,
   Source,
+  SourceDetail,
 } from '../schema/records';
 import { SearchQuery, type SearchResult } from '../schema/search';
 
@@ -91,9 +91,9 @@ export const contract = {
   // requiredText refuses a lone surrogate: the actor is hashed into every audit event as text.
   'case.setActor': z.object({ actor: requiredText(limits.name) }).strict(),
   'case.backups': Empty,
-  'case.check': Empty,
   'case.verifyIntegrity': IntegrityVerify,
   'case.integrityProgress': Empty,
+  'case.cancelIntegrity': Empty,
 
   'deals.list': DealList,
   'deals.get': ById,
@@ -115,7 +115,7 @@ export const contract = {
   'sources.remove': Remove,
 
   'claims.list': ClaimList,
-  'claims.get': ById,
+  'claims.get': ClaimGet,
   'claims.create': ClaimCreate,
   'claims.update': ClaimUpdate,
   'claims.remove': Remove,
@@ -184,12 +184,16 @@ export interface Outputs {
   'case.setActor': CaseInfo;
   /** The app's own backups of this case (taken before migrations), newest first. */
   'case.backups': BackupInfo[];
-  /** The deep check: structure, foreign keys, audit chain, records against their history, verdicts, search. */
-  'case.check': CaseCheck;
-  /** quick_check, the audit chain, a checkpoint if given, every attachment; a plain-words report. */
+  /**
+   * The one integrity run: database structure, links between records, the audit chain, a
+   * checkpoint if given, records against their history, stored verdicts, the search index and
+   * every attachment's bytes (`steps` narrows it); a plain-words report.
+   */
   'case.verifyIntegrity': IntegrityReport;
   /** Where a running case.verifyIntegrity is (poll while it runs), or null. */
   'case.integrityProgress': IntegrityProgress | null;
+  /** Stops a running case.verifyIntegrity at its next batch; false when none runs. */
+  'case.cancelIntegrity': { cancelled: boolean };
   'deals.list': Page<Deal>;
   'deals.get': DealDetail;
   'deals.create': Deal;

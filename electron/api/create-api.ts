@@ -1,15 +1,16 @@
 // The contract bound to one open case. Both transports (Electron IPC, the loopback host) are
 // thin loops over `call`: it checks the method, parses the input, runs the handler, and wraps
-// every outcome — including a bug — as a Result. Nothing thrown here crashes the process.
+// every outcome — including a bug — as a Result. Nothing thrown here crashes the process. The
+// trusted callers (main and host) also get `local` (local-api.ts): paths and streams.
 import { createActor, getActor, listActors, removeActor, updateActor } from '../core/actors';
 import { addAssessment } from '../core/assessments';
 import { addAttachment, getAttachment, listAttachments, verifyAttachments } from '../core/attachments';
 import { auditHead, listEvents } from '../core/audit';
 import { findBackups } from '../core/backups';
-import { checkCase } from '../core/check-case';
+import { caseCounts } from '../core/case-counts';
 import { createClaim, getClaim, listClaims, removeClaim, updateClaim } from '../core/claims';
-import { integrityProgress, takeCheckpoint, verifyAudit, verifyCaseIntegrity } from '../core/custody';
-import { backupTo, type CaseFile, type OpenOptions, openCase, setActor } from '../core/db';
+import { takeCheckpoint, verifyAudit } from '../core/custody';
+import { type CaseFile, type OpenOptions, openCase, setActor } from '../core/db';
 import {
   createDeal,
   getDeal,
@@ -19,32 +20,38 @@ import {
   setParties,
   updateDeal,
 } from '../core/deals';
-import { CoreError, parseInput } from '../core/errors';
 import { addEvidence, removeEvidence, updateEvidence } from '../core/evidence';
 import { runClaimReview, runExport, runReport } from '../core/exchange/export';
 import { exchangeProgress, previewImport, runImport } from '../core/exchange/preview';
+import { cancelIntegrity, integrityProgress, runIntegrity } from '../core/integrity/run-integrity';
+import { openCaseReadOnly, type ReadOnlyOptions } from '../core/open-read-only';
 import { matrixPicture, networkPicture, savePositions, timelinePicture } from '../core/pictures';
 import { searchCase } from '../core/search';
 import { createSource, getSource, listSources, removeSource, updateSource } from '../core/sources';
+import { parseInput, toResultError } from '../schema/errors';
 import type { Result } from '../schema/result';
 import { type CaseInfo, contract, isMethod, type Method, type Output, type ParsedInput } from './contract';
+import { bindLocal, type LocalApi } from './local-api';
 
 export interface Api {
+  /** The contract: all a renderer can reach. */
   call(method: string, input: unknown): Promise<Result<unknown>>;
+  /** The trusted face, for the main process and the host only: paths and streams. */
+  readonly local: LocalApi;
   close(): void;
-  /** Save a Copy As…: for the main process only, never reachable through `call`. */
-  copyTo(target: string): Result<{ path: string }>;
+}
+
+/** The Api with the case file it is bound to: for callers that own the file (tests, the bench). */
+export interface ApiWithFile extends Api {
   readonly file: CaseFile;
 }
+
+/** Events of a claim's trail sent with its detail (the renderer's trail shows at most this many). */
+const CLAIM_TRAIL_LIMIT = 500;
 
 type Handlers = { [M in Method]: (c: CaseFile, input: ParsedInput<M>) => Output<M> | Promise<Output<M>> };
 
 function caseInfo(c: CaseFile): CaseInfo {
-  const count = (table: string, live = true) =>
-    c
-      .stmt(`SELECT count(*) FROM ${table}${live ? ' WHERE deleted_at IS NULL' : ''}`)
-      .pluck()
-      .get() as number;
   return {
     path: c.path,
     name: c.meta.name,
@@ -52,16 +59,7 @@ function caseInfo(c: CaseFile): CaseInfo {
     replica: c.meta.replica,
     actor: c.meta.actor,
     schemaVersion: c.schemaVersion,
-    counts: {
-      deals: count('deals'),
-      actors: count('actors'),
-      sources: count('sources'),
-      claims: count('claims'),
-      evidence: count('evidence'),
-      assessments: count('assessments'),
-      attachments: count('attachments'),
-      auditEvents: count('audit_log', false),
-    },
+    counts: c.read(() => caseCounts(c)),
     auditHead: auditHead(c.db),
     openCheck: c.openCheck,
   };
@@ -74,9 +72,9 @@ const handlers: Handlers = {
     return caseInfo(c);
   },
   'case.backups': (c) => findBackups(c.path),
-  'case.check': (c) => checkCase(c),
-  'case.verifyIntegrity': (c, input) => verifyCaseIntegrity(c, input),
+  'case.verifyIntegrity': (c, input) => runIntegrity(c, input),
   'case.integrityProgress': (c) => integrityProgress(c),
+  'case.cancelIntegrity': (c) => cancelIntegrity(c),
 
   'deals.list': listDeals,
   'deals.get': (c, { id }) => {
@@ -105,7 +103,14 @@ const handlers: Handlers = {
   'sources.remove': removeSource,
 
   'claims.list': listClaims,
-  'claims.get': (c, { id }) => getClaim(c, id),
+  'claims.get': (c, { id, trail }) =>
+    c.read(() => {
+      const detail = getClaim(c, id);
+      // One round trip for the detail pane: the trail the renderer would fetch next comes along.
+      return trail
+        ? { ...detail, trail: listEvents(c.db, { claimId: id, limit: CLAIM_TRAIL_LIMIT }) }
+        : detail;
+    }),
   'claims.create': createClaim,
   'claims.update': updateClaim,
   'claims.remove': removeClaim,
@@ -140,12 +145,6 @@ const handlers: Handlers = {
   'exchange.claimReview': runClaimReview,
 };
 
-export function toResultError(error: unknown): Result<never> {
-  if (error instanceof CoreError) return { ok: false, error: error.toApiError() };
-  const message = error instanceof Error ? error.message : String(error);
-  return { ok: false, error: { code: 'internal', message: `Unexpected error: ${message}` } };
-}
-
 /** Runs one call against an open case. Exported for tests and for callers that own the CaseFile. */
 export async function callOn(file: CaseFile, method: string, input: unknown): Promise<Result<unknown>> {
   try {
@@ -164,26 +163,25 @@ export async function callOn(file: CaseFile, method: string, input: unknown): Pr
   }
 }
 
-/**
- * A consistent copy of the open case at `target` (Save a Copy As…). Not a contract method: only
- * the main process, after a save dialog, may name a path to write.
- */
-export function copyCase(file: CaseFile, target: string): Result<{ path: string }> {
-  try {
-    backupTo(file.db, target);
-    return { ok: true, value: { path: target } };
-  } catch (error) {
-    return toResultError(error);
-  }
-}
-
-/** Opens the case file (throwing CoreError if it is refused) and binds the contract to it. */
-export function createApi(casePath: string, options: OpenOptions = {}): Api {
-  const file = openCase(casePath, options);
+/** Binds the contract (and the local face) to a case file the caller opened. */
+export function bindApi(file: CaseFile): ApiWithFile {
   return {
     file,
     call: (method, input) => callOn(file, method, input),
-    copyTo: (target) => copyCase(file, target),
+    local: bindLocal(file),
     close: () => file.close(),
   };
+}
+
+/** Opens the case file (throwing CoreError if it is refused) and binds the contract to it. */
+export function createApi(casePath: string, options: OpenOptions = {}): ApiWithFile {
+  return bindApi(openCase(casePath, options));
+}
+
+/**
+ * Opens a case without writing a byte of it (an auditor's copy, `npm run verify`): reads and the
+ * integrity run work, every write is refused by SQLite as read-only.
+ */
+export function createReadOnlyApi(casePath: string, options: ReadOnlyOptions = {}): ApiWithFile {
+  return bindApi(openCaseReadOnly(casePath, options));
 }

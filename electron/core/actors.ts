@@ -1,16 +1,11 @@
 import { ActorCreate, ActorList, ActorUpdate, Remove } from '../schema/inputs';
-import type { Actor, Deal, Page } from '../schema/records';
+import type { Actor, ActorDetail, Page } from '../schema/records';
 import type { CaseFile } from './db';
 import { parseInput } from './errors';
 import { newId, nowIso } from './ids';
 import { listFilters } from './list-filters';
 import { fromRow, insertRecord, listAggregate, removeRecord, requireRecord, updateRecord } from './records';
 import { actorTable, dealTable } from './tables';
-
-export interface ActorDetail {
-  actor: Actor;
-  deals: (Pick<Deal, 'id' | 'title' | 'technology' | 'country' | 'status' | 'year'> & { role: string })[];
-}
 
 export function createActor(c: CaseFile, input: unknown): Actor {
   const v = parseInput(ActorCreate, input);

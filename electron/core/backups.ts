@@ -3,18 +3,7 @@
 // damaged can be offered its newest good copy. Only headers are read: listing never opens a backup.
 import { closeSync, openSync, readdirSync, readSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-
-export interface BackupInfo {
-  path: string;
-  fileName: string;
-  /** Schema version the backup was written at, from the name. */
-  version: number;
-  /** When it was taken: from the name when it carries a time, else the file's modification time. */
-  takenAt: string;
-  size: number;
-  /** Its header is that of a Corroborate case file (a cheap check; open it to be sure). */
-  looksValid: boolean;
-}
+import type { BackupInfo } from '../schema/records';
 
 const APPLICATION_ID = 0x43524254;
 const SQLITE_MAGIC = 'SQLite format 3\0';

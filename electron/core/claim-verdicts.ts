@@ -81,7 +81,7 @@ export function corroborationOf(c: CaseFile, claimId: string, titleOf?: SourceTi
 
 /** Recomputes and stores the verdict of each claim. Call inside the write that changed them. */
 export function refreshVerdicts(c: CaseFile, claimIds: Iterable<string>): void {
-  if (c.deferVerdicts(claimIds)) return;
+  if (c.deferToBulkEnd(refreshVerdicts, claimIds)) return;
   const upsert = c.stmt(
     `INSERT INTO claim_verdicts (claim_id, verdict, evidence_count) VALUES (?, ?, ?)
      ON CONFLICT (claim_id) DO UPDATE SET verdict = excluded.verdict, evidence_count = excluded.evidence_count`,

@@ -1,7 +1,8 @@
 // Chain of custody: a checkpoint fixes the audit head in a small printable record; verification
-// later proves the history still contains it unchanged; the integrity run checks the whole file
-// (database, history, checkpoint, every preserved attachment) and says so in plain words.
-import { basename } from 'node:path';
+// later proves the history still contains it unchanged. The whole-file check that uses these is
+// the integrity runner (integrity/run-integrity.ts).
+
+import { plural } from '../schema/counting';
 import {
   type AuditVerification,
   AuditVerify,
@@ -11,43 +12,20 @@ import {
   type CheckpointCheck,
   CheckpointInput,
   type CheckpointRecord,
-  type IntegrityProgress,
-  type IntegrityReport,
-  type IntegrityStep,
-  type IntegrityStepName,
-  IntegrityVerify,
-  integrityStepLabels,
 } from '../schema/custody';
-import { verifyAttachments } from './attachments';
 import { auditHead, chainStart, GENESIS_HASH, verifyBatch } from './audit';
+import { caseCounts } from './case-counts';
 import type { CaseFile } from './db';
 import { CoreError, fieldsOf, parseInput } from './errors';
 import { nowIso } from './ids';
 
 const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
-const count = (n: number) => n.toLocaleString('en-US');
-const plural = (n: number, one: string, many = `${one}s`) => `${count(n)} ${n === 1 ? one : many}`;
 const short = (hash: string) => `${hash.slice(0, 16)}…`;
 
 /** A hash in groups of four, two lines of eight: easy to read aloud and to compare on paper. */
 export function groupedHash(hash: string, indent = ''): string {
   const groups = hash.match(/.{1,4}/g) ?? [];
   return `${groups.slice(0, 8).join(' ')}\n${indent}${groups.slice(8).join(' ')}`;
-}
-
-export function caseCounts(c: CaseFile): CaseCounts {
-  const live = (table: string) =>
-    c.stmt(`SELECT count(*) FROM ${table} WHERE deleted_at IS NULL`).pluck().get() as number;
-  return {
-    deals: live('deals'),
-    actors: live('actors'),
-    sources: live('sources'),
-    claims: live('claims'),
-    evidence: live('evidence'),
-    assessments: live('assessments'),
-    attachments: live('attachments'),
-    auditEvents: c.stmt('SELECT count(*) FROM audit_log').pluck().get() as number,
-  };
 }
 
 /** `audit.checkpoint`: the audit head now, as a record and as printable text. */
@@ -150,7 +128,7 @@ export function parseCheckpointText(text: string): CheckpointInput {
   return parsed.data;
 }
 
-function checkpointOf(input: {
+export function checkpointOf(input: {
   checkpoint?: CheckpointInput | undefined;
   checkpointText?: string | undefined;
 }) {
@@ -159,7 +137,7 @@ function checkpointOf(input: {
   return null;
 }
 
-interface ChainWalk {
+export interface ChainWalk {
   ok: boolean;
   checked: number;
   head: { seq: number; hash: string };
@@ -171,7 +149,7 @@ interface ChainWalk {
  * Walks the whole chain in batches, letting other work run between them (no statement stays
  * open across a pause, so the case remains usable).
  */
-async function walkChain(
+export async function walkChain(
   c: CaseFile,
   onProgress?: (checked: number, total: number) => void,
 ): Promise<ChainWalk> {
@@ -260,185 +238,4 @@ export async function verifyAudit(
   const cp = checkpointOf(parseInput(AuditVerify, input));
   const chain = await walkChain(c, onProgress);
   return verification(chain, cp ? c.read(() => checkCheckpoint(c, cp, chain)) : null);
-}
-
-// ---- The full integrity run ----
-
-const running = new WeakMap<CaseFile, IntegrityProgress>();
-
-/** `case.integrityProgress`: where the running "Verify case integrity" is, or null when none runs. */
-export function integrityProgress(c: CaseFile): IntegrityProgress | null {
-  return running.get(c) ?? null;
-}
-
-/** Share of the progress bar per step. */
-const WEIGHT = { database: 0.1, audit: 0.3, attachments: 0.6 } as const;
-
-/**
- * `case.verifyIntegrity`: quick_check, the audit chain, the checkpoint if given, and every
- * attachment's bytes, reporting progress as it goes (also to `case.integrityProgress`, for a UI
- * that polls), and ending in a plain-words report. Read-only: it changes nothing in the case.
- */
-export async function verifyCaseIntegrity(
-  c: CaseFile,
-  input: unknown,
-  onProgress?: (progress: IntegrityProgress) => void,
-): Promise<IntegrityReport> {
-  const cp = checkpointOf(parseInput(IntegrityVerify, input));
-  if (running.has(c))
-    throw new CoreError('conflict', 'A verification of this case is already running; wait for it to finish.');
-  const report = (progress: IntegrityProgress) => {
-    running.set(c, progress);
-    onProgress?.(progress);
-  };
-  const startedAt = nowIso();
-  const steps: IntegrityStep[] = [];
-  const step = (
-    name: IntegrityStepName,
-    ok: boolean,
-    summary: string,
-    problems: string[] = [],
-    skipped = false,
-  ) => steps.push({ step: name, label: integrityStepLabels[name], ok, skipped, summary, problems });
-  try {
-    report({ step: 'database', message: 'Checking the database structure…', fraction: 0 });
-    await nextTurn();
-    // A step that cannot finish (a damaged page, say) is itself a finding; the others still run.
-    const attempt = async (name: IntegrityStepName, run: () => Promise<void> | void) => {
-      try {
-        await run();
-      } catch (error) {
-        const why = error instanceof Error ? error.message : String(error);
-        step(name, false, 'The check could not be completed.', [`The check could not be completed: ${why}`]);
-      }
-    };
-    let chain: ChainWalk | null = null;
-
-    await attempt('database', () => {
-      const damage = quickCheck(c);
-      step(
-        'database',
-        damage.length === 0,
-        damage.length === 0
-          ? "SQLite's quick_check found no damage in the case file."
-          : 'SQLite found damage in the case file.',
-        damage,
-      );
-    });
-
-    await attempt('audit', async () => {
-      const walked = await walkChain(c, (checked, total) =>
-        report({
-          step: 'audit',
-          message: `Checking the audit history: ${count(checked)} of ${count(total)} events`,
-          fraction: WEIGHT.database + (WEIGHT.audit * checked) / Math.max(total, 1),
-        }),
-      );
-      chain = walked;
-      step(
-        'audit',
-        walked.ok,
-        walked.ok
-          ? `Every event (${count(walked.checked)}) is present, in order, and matches its hash; the latest is event ${walked.head.seq}.`
-          : `The history is broken at event ${walked.brokenAt}.`,
-        walked.ok ? [] : [`At event ${walked.brokenAt}: ${walked.reason}.`],
-      );
-    });
-
-    if (cp) {
-      report({
-        step: 'checkpoint',
-        message: `Checking the checkpoint of event ${cp.seq}…`,
-        fraction: WEIGHT.database + WEIGHT.audit,
-      });
-      await attempt('checkpoint', () => {
-        const check = c.read(() => checkCheckpoint(c, cp, chain ?? undefined));
-        step('checkpoint', check.ok, check.message, check.ok ? [] : [check.message]);
-      });
-    } else {
-      step('checkpoint', true, 'No checkpoint was given, so none was checked.', [], true);
-    }
-
-    await attempt('attachments', async () => {
-      const attachments = await verifyAttachments(c, {}, (p) =>
-        report({
-          step: 'attachments',
-          message: `Checking attachments: ${count(p.done)} of ${count(p.total)}${p.fileName ? ` (${p.fileName})` : ''}`,
-          fraction:
-            WEIGHT.database +
-            WEIGHT.audit +
-            WEIGHT.attachments *
-              (p.bytesTotal > 0 ? p.bytesDone / p.bytesTotal : p.total > 0 ? p.done / p.total : 1),
-        }),
-      );
-      step(
-        'attachments',
-        attachments.ok,
-        attachments.checked === 0
-          ? 'The case holds no attachments.'
-          : attachments.ok
-            ? `Every attachment (${count(attachments.checked)}) still matches the fingerprint recorded when it was added.`
-            : `${count(attachments.problems.length)} of ${plural(attachments.checked, 'attachment')} no longer match what was preserved.`,
-        attachments.problems.map((p) => p.message),
-      );
-    });
-    report({ step: 'attachments', message: 'Done.', fraction: 1 });
-
-    const result: Omit<IntegrityReport, 'text'> = {
-      ok: steps.every((s) => s.ok),
-      caseId: c.meta.caseId,
-      caseName: c.meta.name,
-      fileName: basename(c.path),
-      startedAt,
-      finishedAt: nowIso(),
-      auditHead: headOrGenesis(c),
-      steps,
-    };
-    return { ...result, text: renderIntegrityReport(result) };
-  } finally {
-    running.delete(c);
-  }
-}
-
-function headOrGenesis(c: CaseFile): { seq: number; hash: string } {
-  try {
-    return auditHead(c.db);
-  } catch {
-    return { seq: 0, hash: GENESIS_HASH };
-  }
-}
-
-function quickCheck(c: CaseFile): string[] {
-  try {
-    const rows = (c.db.pragma('quick_check(100)') as { quick_check: string }[]).map((r) => r.quick_check);
-    return rows.length === 1 && rows[0] === 'ok' ? [] : rows;
-  } catch (error) {
-    return [`The check could not finish: ${(error as Error).message}`];
-  }
-}
-
-/** The report as plain text: what was checked, what was found, in words an auditor can read. */
-export function renderIntegrityReport(r: Omit<IntegrityReport, 'text'>): string {
-  const problems = r.steps.reduce((n, s) => n + s.problems.length, 0);
-  const lines = [
-    'CORROBORATE CASE INTEGRITY REPORT',
-    '',
-    `Case:        ${oneLine(r.caseName)}`,
-    `Case id:     ${r.caseId}`,
-    `Case file:   ${r.fileName}`,
-    `Checked:     ${r.startedAt} to ${r.finishedAt}`,
-    `Audit head:  event ${r.auditHead.seq}, hash ${groupedHash(r.auditHead.hash, ' '.repeat(24))}`,
-    '',
-    r.ok
-      ? 'RESULT: PASSED. Every check found the case exactly as it was recorded.'
-      : `RESULT: FAILED. ${plural(problems, 'problem')} found; each is listed below.`,
-    '',
-  ];
-  for (const s of r.steps) {
-    const mark = s.skipped ? 'SKIPPED' : s.ok ? 'PASSED ' : 'FAILED ';
-    lines.push(`[${mark}] ${s.label}: ${s.summary}`);
-    for (const p of s.problems) lines.push(`          - ${p}`);
-  }
-  lines.push('');
-  return lines.join('\n');
 }

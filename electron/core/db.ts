@@ -16,7 +16,6 @@ import { basename, dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { appendEvent } from './audit';
 import { findBackups } from './backups';
-import { refreshVerdicts } from './claim-verdicts';
 import { CoreError, fromSqliteError } from './errors';
 import { newId, nowIso } from './ids';
 import { defaultMigrationsDir, loadMigrations, type Migration } from './migrations';
@@ -115,14 +114,15 @@ export class CaseFile {
   /**
    * Runs many writes as one IMMEDIATE transaction, for imports. The writes inside join it instead
    * of each opening a savepoint (every savepoint makes FTS5 flush its pending index data: a large
-   * import ran several times slower), and claims' verdicts are recomputed once per claim when `fn`
-   * ends rather than after every evidence item; the records it inserts are indexed for search at
+   * import ran several times slower), and work a write defers with `deferToBulkEnd` (claims'
+   * verdicts: once per claim, not after every evidence item) runs once when `fn` ends; the records
+   * it inserts are indexed for search at
    * its end too, all at once (see deferInsertIndexing). All or nothing: if any write inside fails, the
    * whole bulk is rolled back, even when the caller caught that error and went on.
    */
   bulk<T>(fn: () => T): T {
     if (this.bulkState) return fn();
-    const state: BulkState = { failed: null, verdicts: new Set(), flushing: false };
+    const state: BulkState = { failed: null, deferred: new Map(), flushing: false };
     return this.write(() => {
       this.bulkState = state;
       try {
@@ -131,7 +131,7 @@ export class CaseFile {
         const out = fn();
         if (state.failed !== null) throw state.failed;
         state.flushing = true;
-        refreshVerdicts(this, state.verdicts);
+        for (const [flush, ids] of state.deferred) flush(this, ids);
         if (indexing) resumeInsertIndexing(this.db, indexing);
         return out;
       } finally {
@@ -140,11 +140,20 @@ export class CaseFile {
     });
   }
 
-  /** For refreshVerdicts: inside a bulk the claims are remembered and refreshed once, when it ends. */
-  deferVerdicts(claimIds: Iterable<string>): boolean {
+  /**
+   * The end-of-bulk hook: inside a bulk, remembers `ids` for `flush`, which runs once with all of
+   * them when the bulk ends, and answers true; outside a bulk (or while the hooks run) answers false
+   * and the caller does the work now. The hook is passed in, so this file depends on none of them.
+   */
+  deferToBulkEnd(flush: BulkEndHook, ids: Iterable<string>): boolean {
     const s = this.bulkState;
     if (!s || s.flushing) return false;
-    for (const id of claimIds) s.verdicts.add(id);
+    let pending = s.deferred.get(flush);
+    if (!pending) {
+      pending = new Set();
+      s.deferred.set(flush, pending);
+    }
+    for (const id of ids) pending.add(id);
     return true;
   }
 
@@ -185,10 +194,14 @@ export class CaseFile {
   }
 }
 
+/** Work deferred to the end of a bulk: called once with the case and every id deferred to it. */
+export type BulkEndHook = (c: CaseFile, ids: Set<string>) => void;
+
 interface BulkState {
   /** The first error of a write inside the bulk: rethrown at its end, so nothing half-done commits. */
   failed: unknown;
-  verdicts: Set<string>;
+  /** End-of-bulk hooks, in the order they were first deferred, with the ids each was given. */
+  deferred: Map<BulkEndHook, Set<string>>;
   flushing: boolean;
 }
 

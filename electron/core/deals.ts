@@ -1,15 +1,11 @@
 import { DealCreate, DealList, DealSetParties, DealUpdate, Remove } from '../schema/inputs';
-import type { Actor, Deal, DealParty, Page } from '../schema/records';
+import type { Actor, Deal, DealParty, Page, PartyView } from '../schema/records';
 import type { CaseFile } from './db';
 import { parseInput } from './errors';
 import { newId, nowIso } from './ids';
 import { listFilters } from './list-filters';
 import { fromRow, insertRecord, listAggregate, removeRecord, requireRecord, updateRecord } from './records';
 import { actorTable, dealTable, partyTable } from './tables';
-
-export interface PartyView extends DealParty {
-  actor: Pick<Actor, 'id' | 'name' | 'kind' | 'country'>;
-}
 
 export function createDeal(c: CaseFile, input: unknown): Deal {
   const v = parseInput(DealCreate, input);

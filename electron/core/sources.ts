@@ -1,7 +1,7 @@
 import { wouldCreateCycle } from '../schema/confidence';
 import type { Stance } from '../schema/enums';
 import { Remove, SourceCreate, SourceList, SourceUpdate } from '../schema/inputs';
-import type { Page, Source } from '../schema/records';
+import type { Page, Source, SourceDetail } from '../schema/records';
 import { claimsTouchingSourceTree, refreshVerdicts } from './claim-verdicts';
 import type { CaseFile } from './db';
 import { CoreError, parseInput } from './errors';
@@ -9,23 +9,6 @@ import { newId, nowIso } from './ids';
 import { listFilters } from './list-filters';
 import { insertRecord, listAggregate, removeRecord, requireRecord, updateRecord } from './records';
 import { sourceTable } from './tables';
-
-export interface SourceUse {
-  evidenceId: string;
-  claimId: string;
-  statement: string;
-  stance: Stance;
-  credibility: number;
-  excerpt: string;
-  locator: string | null;
-}
-
-export interface SourceDetail {
-  source: Source;
-  derivedFrom: Pick<Source, 'id' | 'title' | 'reliability'> | null;
-  derivatives: Pick<Source, 'id' | 'title' | 'reliability'>[];
-  uses: SourceUse[];
-}
 
 function checkOrigin(c: CaseFile, id: string, derivedFrom: string | null): void {
   if (!derivedFrom) return;

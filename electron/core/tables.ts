@@ -103,3 +103,18 @@ export const assessmentTable: Table<AssessmentRow> = {
     ...stamps,
   },
 };
+
+/**
+ * The record kinds written only through insert/update/removeRecord, so each row has a history in the
+ * audit log that states it exactly (the integrity run compares them; exchange snapshots read them).
+ * Attachments are audited too but never change, so they are checked by their bytes instead.
+ */
+export const auditedTables = [
+  dealTable,
+  actorTable,
+  partyTable,
+  sourceTable,
+  claimTable,
+  evidenceTable,
+  assessmentTable,
+] as const;

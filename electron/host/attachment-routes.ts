@@ -17,10 +17,9 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { z } from 'zod';
-import { addAttachmentFromStream, attachmentChunks, getAttachmentRecord } from '../core/attachments';
-import type { CaseFile } from '../core/db';
-import { CoreError, parseInput } from '../core/errors';
+import type { LocalApi } from '../api/local-api';
 import { type Attachment, AttachmentMeta } from '../schema/attachments';
+import { CoreError, parseInput, toResultError } from '../schema/errors';
 import { Id } from '../schema/inputs';
 import type { ApiError, Result } from '../schema/result';
 import { declaredTooLarge } from './read-body';
@@ -33,8 +32,8 @@ export const DOWNLOAD_METHOD = 'attachments.download';
 export const MAX_UPLOAD_BYTES = 4 * 1024 * 1024 * 1024;
 
 export interface AttachmentRouteContext {
-  /** The open case; without one (a host serving a stand-in api) these routes answer 404. */
-  file: CaseFile | undefined;
+  /** The open case's trusted face; without one (a host serving a stand-in api) these routes answer 404. */
+  local: LocalApi | undefined;
   token: string;
   uploadLimit: number;
 }
@@ -56,10 +55,7 @@ function authorized(
   return false;
 }
 
-function toResult(error: unknown): Result<never> {
-  if (error instanceof CoreError) return { ok: false, error: error.toApiError() };
-  return failure('internal', error instanceof Error ? error.message : String(error));
-}
+const toResult = (error: unknown): Result<never> => toResultError(error);
 
 /** Only the parameters a route knows; a repeated one is refused rather than guessed at. */
 function queryObject(query: string, known: readonly string[]): Record<string, string> {
@@ -121,7 +117,7 @@ export async function handleUpload(
       close,
     );
   }
-  if (ctx.file === undefined) {
+  if (ctx.local === undefined) {
     return sendResult(response, 404, failure('not_found', 'This host has no case file for uploads.'), close);
   }
   const tooLarge = (): void =>
@@ -148,7 +144,7 @@ export async function handleUpload(
   }
   try {
     // Checks the source before the first byte is read.
-    const added = await addAttachmentFromStream(ctx.file, meta, limited(request, ctx.uploadLimit));
+    const added = await ctx.local.attachFromStream(meta, limited(request, ctx.uploadLimit));
     sendResult(response, 200, { ok: true, value: added });
   } catch (error) {
     if (error instanceof TooLarge) return tooLarge();
@@ -216,10 +212,10 @@ function damaged(attachment: Attachment): CoreError {
  * known to match its recorded sha256, so damaged bytes never arrive complete: the response is cut
  * short and the client sees an error, not a file.
  */
-async function* verifiedChunks(c: CaseFile, attachment: Attachment): AsyncGenerator<Buffer> {
+async function* verifiedChunks(local: LocalApi, attachment: Attachment): AsyncGenerator<Buffer> {
   const hash = createHash('sha256');
   let bytes = 0;
-  for (const chunk of attachmentChunks(c, attachment.id)) {
+  for await (const chunk of local.openAttachment(attachment.id) as AsyncIterable<Buffer>) {
     hash.update(chunk);
     bytes += chunk.length;
     if (bytes > attachment.size) throw damaged(attachment);
@@ -245,14 +241,14 @@ export async function handleDownload(
     });
   }
   if (!authorized(request, response, ctx)) return;
-  if (ctx.file === undefined) {
+  if (ctx.local === undefined) {
     return sendResult(response, 404, failure('not_found', 'This host has no case file for downloads.'));
   }
-  const c = ctx.file;
+  const local = ctx.local;
   let attachment: Attachment;
   try {
     const { id } = parseInput(DownloadQuery, queryObject(query, ['id']));
-    attachment = c.read(() => getAttachmentRecord(c, id));
+    attachment = local.attachment(id);
   } catch (error) {
     const result = toResult(error);
     return sendResult(response, result.ok ? 200 : (statusOf[result.error.code] ?? 500), result);
@@ -271,7 +267,7 @@ export async function handleDownload(
     'X-Corroborate-Media-Type': attachment.mediaType,
   });
   try {
-    await pipeline(Readable.from(verifiedChunks(c, attachment)), response);
+    await pipeline(Readable.from(verifiedChunks(local, attachment)), response);
   } catch {
     // Headers are gone; cutting the response short is how the client learns the bytes are not whole.
     response.destroy();

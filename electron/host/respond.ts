@@ -1,7 +1,7 @@
 // How the host answers: every response carries the shell's security headers, and every answer to
 // an API request is a Result as JSON.
 import type { ServerResponse } from 'node:http';
-import { securityHeaders } from '../main/content-security-policy';
+import { securityHeaders } from '../common/content-security-policy';
 import type { ApiError, Result } from '../schema/result';
 
 export function failure(

@@ -4,8 +4,8 @@
 import { randomBytes } from 'node:crypto';
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { CaseFile } from '../core/db';
-import { hasControlCharacter } from '../main/trusted-url';
+import type { Api } from '../api/create-api';
+import { hasControlCharacter } from '../common/trusted-url';
 import { isAppMethod } from '../schema/app-methods';
 import type { Result } from '../schema/result';
 import {
@@ -34,11 +34,10 @@ const API_PREFIX = '/api/';
 const MAX_METHOD_LENGTH = 200;
 
 /** The part of the contract's Api the host needs; the host does not own (or close) it. */
-export interface HostApi {
-  call(method: string, input: unknown): Promise<Result<unknown>>;
-  /** The open case, for the raw attachment routes; without it they answer 404. */
-  readonly file?: CaseFile;
-}
+export type HostApi = Pick<Api, 'call'> & {
+  /** The trusted face, for the raw attachment routes; without it they answer 404. */
+  readonly local?: Api['local'];
+};
 
 export interface HostOptions {
   api: HostApi;
@@ -110,7 +109,7 @@ async function handleApi(
   const method = methodOf(rawPath);
   if (method === null) return sendResult(response, 404, failure('not_found', 'No such API path.'));
   if (method === UPLOAD_METHOD || method === DOWNLOAD_METHOD) {
-    const routeContext = { file: ctx.api.file, token: ctx.token, uploadLimit: ctx.uploadLimit };
+    const routeContext = { local: ctx.api.local, token: ctx.token, uploadLimit: ctx.uploadLimit };
     return method === UPLOAD_METHOD
       ? handleUpload(request, response, query, routeContext)
       : handleDownload(request, response, query, routeContext);

@@ -2,8 +2,8 @@
 // with the shim added to index.html so the page gets window.corroborate.
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { mimeTypeOf } from '../main/mime-types';
-import { resolveRequestPath } from '../main/trusted-url';
+import { mimeTypeOf } from '../common/mime-types';
+import { resolveRequestPath } from '../common/trusted-url';
 import { HOST_SHIM_SOURCE, SHIM_PATH } from './shim';
 
 export interface StaticFile {

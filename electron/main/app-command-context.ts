@@ -2,11 +2,12 @@
 // belong to and the case they act on.
 import path from 'node:path';
 import type { BrowserWindow } from 'electron';
-import type { CaseFile } from '../core/db';
-import { CoreError } from '../core/errors';
+import type { LocalApi } from '../api/local-api';
+import { CoreError } from '../schema/errors';
 
 export interface AppCase {
-  readonly file: CaseFile;
+  /** The open case's trusted face: the dialog commands write and read through it. */
+  readonly local: LocalApi;
   /** Shown to the user and used for default file names. */
   readonly name: string;
   readonly path: string;
@@ -21,7 +22,7 @@ export interface AppCommandContext {
 
 /** A dialog can stay open while the user switches case from the menu; the command then stops. */
 export function ensureStillOpen(context: AppCommandContext, open: AppCase): void {
-  if (context.getCase()?.file !== open.file) {
+  if (context.getCase()?.local !== open.local) {
     throw new CoreError('conflict', 'The case was closed while the dialog was open; nothing was changed.');
   }
 }

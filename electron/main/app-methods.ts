@@ -1,8 +1,6 @@
 // The app-only methods (electron/schema/app-methods.ts), answered in the main process before the
 // contract. ipc.ts has already checked the sender is our own main frame; here each input is parsed
 // with its own schema, and the path each method needs comes from a dialog, never from the input.
-import { toResultError } from '../api/create-api';
-import { CoreError, parseInput } from '../core/errors';
 import {
   APP_METHODS,
   type AppMethod,
@@ -11,6 +9,7 @@ import {
   appInputs,
   isAppMethod,
 } from '../schema/app-methods';
+import { CoreError, parseInput, toResultError } from '../schema/errors';
 import type { Result } from '../schema/result';
 import type { AppCase, AppCommandContext } from './app-command-context';
 import { attachFile, saveAttachment } from './attachment-commands';

@@ -2,13 +2,10 @@
 // chooses the file in a main-process dialog, and the bytes stream between disk and the case file
 // without ever being whole in memory.
 import { rmSync, statSync } from 'node:fs';
-import { addAttachmentFromFile, exportAttachment, getAttachmentRecord } from '../core/attachments';
-import { requireRecord } from '../core/records';
-import { sourceTable } from '../core/tables';
+import { mediaTypeOfFile } from '../common/attachment-media-type';
 import type { SavedAttachment } from '../schema/app-methods';
 import type { AttachmentAdded } from '../schema/attachments';
 import { type AppCase, type AppCommandContext, ensureStillOpen, inDocuments } from './app-command-context';
-import { mediaTypeOfFile } from './attachment-media-type';
 import { chooseOpenPath, chooseSavePath, claimNewFile } from './file-dialogs';
 
 export async function attachFile(
@@ -17,7 +14,7 @@ export async function attachFile(
   input: { sourceId: string },
 ): Promise<AttachmentAdded | null> {
   // A removed or unknown source is refused before the user picks anything.
-  open.file.read(() => requireRecord(open.file, sourceTable, input.sourceId, { field: 'sourceId' }));
+  open.local.requireSource(input.sourceId);
   const win = context.getWindow();
   const chosen = await chooseOpenPath(win, {
     title: 'Attach a file to the source',
@@ -33,8 +30,7 @@ export async function attachFile(
     // addAttachmentFromFile reports a missing or unreadable file in its own words.
   }
   try {
-    return await addAttachmentFromFile(
-      open.file,
+    return await open.local.attachFromFile(
       { sourceId: input.sourceId, mediaType: mediaTypeOfFile(chosen) },
       chosen,
       {
@@ -53,7 +49,7 @@ export async function saveAttachment(
   open: AppCase,
   input: { id: string },
 ): Promise<SavedAttachment | null> {
-  const attachment = open.file.read(() => getAttachmentRecord(open.file, input.id));
+  const attachment = open.local.attachment(input.id);
   const target = await chooseSavePath(context.getWindow(), {
     title: 'Save a copy of the attachment',
     defaultPath: inDocuments(context, attachment.fileName),
@@ -62,7 +58,7 @@ export async function saveAttachment(
   ensureStillOpen(context, open);
   claimNewFile(target);
   try {
-    const written = await exportAttachment(open.file, input.id, target);
+    const written = await open.local.saveAttachment(input.id, target);
     return { fileName: attachment.fileName, path: target, ...written };
   } catch (error) {
     // The file is ours (claimNewFile created it): a failed copy leaves nothing behind.

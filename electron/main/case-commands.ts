@@ -3,8 +3,9 @@
 import { constants, copyFileSync, existsSync } from 'node:fs';
 import path from 'node:path';
 import { type BrowserWindow, dialog, type MessageBoxOptions } from 'electron';
-import { type BackupInfo, findBackups } from '../core/backups';
-import { CoreError } from '../core/errors';
+import { caseBackups } from '../api/case-files';
+import { CoreError } from '../schema/errors';
+import type { BackupInfo } from '../schema/records';
 import { type CaseSession, type OpenCase, withCaseExtension } from './case-session';
 
 const filters = [{ name: 'Corroborate case', extensions: ['evidence'] }];
@@ -51,7 +52,7 @@ const DAMAGED = new Set(['corrupt', 'wal_damaged', 'header_damaged']);
 /** The newest backup worth offering when a case file was refused as damaged, else null. */
 export function backupToOffer(casePath: string, error: unknown): BackupInfo | null {
   if (!(error instanceof CoreError) || !error.reason || !DAMAGED.has(error.reason)) return null;
-  return findBackups(casePath).find((b) => b.looksValid) ?? null;
+  return caseBackups(path.resolve(casePath)).find((b) => b.looksValid) ?? null;
 }
 
 async function openOrReport(context: CaseCommandContext, casePath: string, create: boolean): Promise<void> {
@@ -149,11 +150,15 @@ export async function saveCopy(context: CaseCommandContext): Promise<void> {
     path.join(path.dirname(current.path), `${current.name} copy.evidence`),
   );
   if (target === null) return;
-  const result = current.api.copyTo(target);
-  await showMessage(
-    win,
-    result.ok
-      ? { type: 'info', message: 'A copy of the case was saved.', detail: target }
-      : { type: 'error', message: 'The copy could not be saved.', detail: result.error.message },
-  );
+  try {
+    current.api.local.copyTo(target);
+  } catch (error) {
+    await showMessage(win, {
+      type: 'error',
+      message: 'The copy could not be saved.',
+      detail: errorMessage(error),
+    });
+    return;
+  }
+  await showMessage(win, { type: 'info', message: 'A copy of the case was saved.', detail: target });
 }

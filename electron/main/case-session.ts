@@ -2,17 +2,12 @@
 // the first-run choice are tested without Electron.
 import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
-import type { Result } from '../schema/result';
+import type { Api } from '../api/create-api';
 
 export const CASE_EXTENSION = '.evidence';
 
-/** The part of the contract's Api the shell holds on to. */
-export interface CaseApi {
-  call(method: string, input: unknown): Promise<Result<unknown>>;
-  close(): void;
-  /** Save a Copy As… writes through this, never through a contract call. */
-  copyTo(target: string): Result<{ path: string }>;
-}
+/** The part of the Api the shell holds on to: the contract, the trusted face (Save a Copy As…), close. */
+export type CaseApi = Pick<Api, 'call' | 'local' | 'close'>;
 
 export type OpenCaseFile<A extends CaseApi = CaseApi> = (casePath: string, create: boolean) => A;
 

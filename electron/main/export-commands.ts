@@ -4,9 +4,8 @@
 import { existsSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { FileFilter } from 'electron';
-import { CoreError } from '../core/errors';
-import { runExport, runReport } from '../core/exchange/export';
 import type { AppParsedInput, SavedReport } from '../schema/app-methods';
+import { CoreError } from '../schema/errors';
 import type { ExportFormat, ExportResult } from '../schema/exchange';
 import {
   type AppCase,
@@ -51,7 +50,7 @@ export async function exportCase(
     attachmentsDir = folder;
   }
   ensureStillOpen(context, open);
-  return runExport(open.file, {
+  return open.local.exportTo({
     format: input.format,
     includeConfidential: input.includeConfidential,
     path: target,
@@ -95,11 +94,11 @@ export async function saveReport(
     title: input.title,
     includeConfidential: input.includeConfidential,
   };
-  if (savedAs === 'html') return { ...runReport(open.file, { ...selection, path: target }), savedAs };
+  if (savedAs === 'html') return { ...open.local.saveReport({ ...selection, path: target }), savedAs };
 
   // Refused before the report is built and recorded, not only when the PDF is written.
   if (existsSync(target)) throw alreadyExists(target);
-  const report = runReport(open.file, selection);
+  const report = open.local.report(selection);
   const pdf = await printHtmlToPdf(report.html);
   try {
     writeFileSync(target, pdf, { flag: 'wx' });

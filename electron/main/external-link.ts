@@ -1,7 +1,7 @@
 // Leaving the app is the user's decision: an http(s) link opens in the system browser only after
 // they have seen the full URL and said yes. Anything else (file:, javascript:, custom schemes) never opens.
 import { type BrowserWindow, dialog, type MessageBoxOptions, shell } from 'electron';
-import { isExternalHttpUrl } from './trusted-url';
+import { isExternalHttpUrl } from '../common/trusted-url';
 
 const OPEN = 1;
 

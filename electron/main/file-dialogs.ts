@@ -3,7 +3,7 @@
 import { closeSync, openSync } from 'node:fs';
 import path from 'node:path';
 import { type BrowserWindow, dialog, type OpenDialogOptions, type SaveDialogOptions } from 'electron';
-import { CoreError } from '../core/errors';
+import { CoreError } from '../schema/errors';
 
 const usable = (win: BrowserWindow | null): win is BrowserWindow => win !== null && !win.isDestroyed();
 

@@ -3,8 +3,9 @@
 import { existsSync } from 'node:fs';
 import os from 'node:os';
 import { app, BrowserWindow, dialog, session } from 'electron';
+import { writeSampleCase } from '../api/case-files';
 import { type Api, createApi } from '../api/create-api';
-import { buildSampleCase } from '../core/sample-case';
+import { APP_INDEX_URL, isTrustedRendererUrl, loopbackDevOrigin } from '../common/trusted-url';
 import type { AppCommandContext } from './app-command-context';
 import { createAppMethods } from './app-methods';
 import { appPaths } from './app-paths';
@@ -24,7 +25,6 @@ import { readLastCase, writeLastCase } from './last-case';
 import { installMenu } from './menu';
 import { registerAppScheme, serveAppProtocol } from './protocol';
 import { hardenSession, hardenWebContents } from './security';
-import { APP_INDEX_URL, isTrustedRendererUrl, loopbackDevOrigin } from './trusted-url';
 import { createMainWindow } from './window';
 
 // Both must happen before `ready`.
@@ -110,7 +110,7 @@ function start(): void {
       getWindow,
       getCase: () => {
         const current = cases.current;
-        return current === null ? null : { file: current.api.file, name: current.name, path: current.path };
+        return current === null ? null : { local: current.api.local, name: current.name, path: current.path };
       },
       documentsDir,
     };
@@ -164,7 +164,7 @@ function start(): void {
       exists: fileExists,
       // First run opens the sample case, rebuilt by code so it always matches the current schema.
       seed: (file) => {
-        buildSampleCase(file, { migrationsDir: paths.migrationsDir, nativeBinding: paths.nativeBinding });
+        writeSampleCase(file, { migrationsDir: paths.migrationsDir, nativeBinding: paths.nativeBinding });
       },
       report: (casePath, error) => {
         // A damaged case with a backup is offered once the window is up; anything else is said now.

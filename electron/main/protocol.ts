@@ -2,9 +2,9 @@
 // and the IPC check, and file access stays limited to the built renderer folder.
 import { readFile } from 'node:fs/promises';
 import { protocol } from 'electron';
-import { securityHeaders } from './content-security-policy';
-import { mimeTypeOf } from './mime-types';
-import { APP_SCHEME, resolveAppPath } from './trusted-url';
+import { securityHeaders } from '../common/content-security-policy';
+import { mimeTypeOf } from '../common/mime-types';
+import { APP_SCHEME, resolveAppPath } from '../common/trusted-url';
 
 /** Must run before `app` is ready: privileges cannot be granted afterwards. */
 export function registerAppScheme(): void {

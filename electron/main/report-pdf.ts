@@ -3,7 +3,7 @@
 // session (every request but data:/app: cancelled; navigation, popups and permissions denied by
 // the `web-contents-created` guard), so the report's own content cannot reach anything.
 import { BrowserWindow, type WebPreferences } from 'electron';
-import { CoreError } from '../core/errors';
+import { CoreError } from '../schema/errors';
 
 /** Chromium refuses to load a URL longer than this (content's kMaxURLChars, 2 MiB). */
 export const MAX_URL_CHARS = 2 * 1024 * 1024;

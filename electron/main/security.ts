@@ -1,7 +1,7 @@
 // Every session- and page-level denial of DESIGN.md's Transports, in one place. The app is offline
 // by construction and its renderer gets no capability beyond drawing itself and calling the contract.
 import type { Session, WebContents } from 'electron';
-import { isAllowedSessionRequest, isExternalHttpUrl, type RequestPolicy } from './trusted-url';
+import { isAllowedSessionRequest, isExternalHttpUrl, type RequestPolicy } from '../common/trusted-url';
 
 export function hardenSession(session: Session, policy: RequestPolicy): void {
   session.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));

@@ -57,7 +57,41 @@ const AgainstCheckpoint = {
 };
 
 export const AuditVerify = z.object(AgainstCheckpoint).strict().default({});
-export const IntegrityVerify = z.object(AgainstCheckpoint).strict().default({});
+/** The integrity run's steps, in the order they run. */
+export const integrityStepNames = [
+  'database',
+  'foreign_keys',
+  'audit',
+  'checkpoint',
+  'records',
+  'verdicts',
+  'search',
+  'attachments',
+] as const;
+export type IntegrityStepName = (typeof integrityStepNames)[number];
+
+export const integrityStepLabels: Record<IntegrityStepName, string> = {
+  database: 'Database structure',
+  foreign_keys: 'Links between records',
+  audit: 'Audit history',
+  checkpoint: 'Checkpoint',
+  records: 'Records against their history',
+  verdicts: 'Stored verdicts',
+  search: 'Search index',
+  attachments: 'Attachments',
+};
+
+/**
+ * The one integrity run ("Verify case integrity", `npm run verify`, the host): every step by
+ * default; `steps` runs only those named (the others are reported as skipped).
+ */
+export const IntegrityVerify = z
+  .object({
+    ...AgainstCheckpoint,
+    steps: z.array(z.enum(integrityStepNames)).min(1).max(20).optional(),
+  })
+  .strict()
+  .default({});
 
 export interface CheckpointCheck {
   ok: boolean;
@@ -77,16 +111,6 @@ export type AuditVerification =
   | { ok: true; checked: number; head: { seq: number; hash: string }; checkpoint: CheckpointCheck | null }
   | { ok: false; checked: number; brokenAt: number; reason: string; checkpoint: CheckpointCheck | null };
 
-export const integrityStepNames = ['database', 'audit', 'checkpoint', 'attachments'] as const;
-export type IntegrityStepName = (typeof integrityStepNames)[number];
-
-export const integrityStepLabels: Record<IntegrityStepName, string> = {
-  database: 'Database structure',
-  audit: 'Audit history',
-  checkpoint: 'Checkpoint',
-  attachments: 'Attachments',
-};
-
 export interface IntegrityProgress {
   step: IntegrityStepName;
   /** Plain words for under the progress bar, e.g. "Checking attachments: 3 of 12 (report.pdf)". */
@@ -99,7 +123,7 @@ export interface IntegrityStep {
   step: IntegrityStepName;
   label: string;
   ok: boolean;
-  /** Not run: e.g. no checkpoint was given. Skipped steps count as passed. */
+  /** Not run: e.g. no checkpoint was given, or not asked for. Skipped steps count as passed. */
   skipped: boolean;
   /** One sentence. */
   summary: string;
@@ -117,6 +141,8 @@ export interface IntegrityReport {
   finishedAt: string;
   auditHead: { seq: number; hash: string };
   steps: IntegrityStep[];
+  /** The user stopped the run: the steps not reached are listed as skipped, and `ok` is false. */
+  cancelled: boolean;
   /** The whole report as plain text, to show, save or print. */
   text: string;
 }

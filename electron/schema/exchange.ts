@@ -89,13 +89,23 @@ const importFields = {
   options: ImportOptions,
 };
 /**
+ * A path for the trusted callers (the main process after a dialog, the command line): absolute,
+ * because a relative one resolves against whatever folder the process runs in. POSIX `/…`,
+ * Windows `C:\…` or `\\server\share…`.
+ */
+const OutPath = z
+  .string()
+  .min(1)
+  .max(4096)
+  .regex(/^(\/|[A-Za-z]:[\\/]|\\\\)/, { message: 'must be an absolute path' });
+/**
  * Paths are for the main process and the command line only (chosen in a native dialog or typed
  * by the user): the contract's schemas below leave them out, so a renderer can never name a file
  * or folder for the app to read or write.
  */
 const localFiles = {
   /** case-json: the companion folder of an export, holding attachment bytes named by their sha256. */
-  attachmentsDir: z.string().min(1).max(4096).optional(),
+  attachmentsDir: OutPath.optional(),
 };
 const oneBody = (v: { text?: string | undefined; bytesBase64?: string | undefined }) =>
   (v.text === undefined) !== (v.bytesBase64 === undefined);
@@ -132,8 +142,6 @@ export const ExchangeImport = z
 
 export const exportFormats = ['case-json', 'claims-csv', 'evidence-csv', 'sources-csl'] as const;
 export type ExportFormat = (typeof exportFormats)[number];
-
-const OutPath = z.string().min(1).max(4096);
 
 const exportFields = {
   format: z.enum(exportFormats),

@@ -195,6 +195,8 @@ export const AssessmentAdd = z
   .strict();
 
 export const ById = z.object({ id: Id }).strict();
+/** A claim's detail; `trail: true` brings its audit trail (its own events and its evidence's) in the same answer. */
+export const ClaimGet = z.object({ id: Id, trail: z.boolean().default(false) }).strict();
 export const Remove = z.object({ id: Id, reason: optionalText(limits.title) }).strict();
 
 const Sort = <T extends readonly [string, ...string[]]>(fields: T) =>

@@ -164,9 +164,51 @@ export interface ClaimDetail {
   evidence: EvidenceView[];
   corroboration: CorroborationResult;
   assessments: Assessment[];
+  /** With `trail: true`: the newest events of the claim, its evidence and assessments (as audit.list). */
+  trail?: Page<AuditEvent>;
 }
 
 export interface ClaimListItem extends Claim {
   verdict: Verdict;
   evidenceCount: number;
+}
+
+// Output shapes of the detail methods (the contract and the renderer use them; the core fills them).
+export interface ActorDetail {
+  actor: Actor;
+  deals: (Pick<Deal, 'id' | 'title' | 'technology' | 'country' | 'status' | 'year'> & { role: string })[];
+}
+
+export interface PartyView extends DealParty {
+  actor: Pick<Actor, 'id' | 'name' | 'kind' | 'country'>;
+}
+
+export interface SourceUse {
+  evidenceId: string;
+  claimId: string;
+  statement: string;
+  stance: Stance;
+  credibility: number;
+  excerpt: string;
+  locator: string | null;
+}
+
+export interface SourceDetail {
+  source: Source;
+  derivedFrom: Pick<Source, 'id' | 'title' | 'reliability'> | null;
+  derivatives: Pick<Source, 'id' | 'title' | 'reliability'>[];
+  uses: SourceUse[];
+}
+
+/** One of the app's own backups of a case (taken before a migration). */
+export interface BackupInfo {
+  path: string;
+  fileName: string;
+  /** Schema version the backup was written at, from the name. */
+  version: number;
+  /** When it was taken: from the name when it carries a time, else the file's modification time. */
+  takenAt: string;
+  size: number;
+  /** Its header is that of a Corroborate case file (a cheap check; open it to be sure). */
+  looksValid: boolean;
 }

@@ -225,7 +225,17 @@ describe('chain of custody through the contract', () => {
     if (!result.ok) throw new Error(result.error.message);
     const report = result.value as IntegrityReport;
     expect(report.ok).toBe(true);
-    expect(report.steps.map((s) => s.step)).toEqual(['database', 'audit', 'checkpoint', 'attachments']);
+    expect(report.steps.map((s) => s.step)).toEqual([
+      'database',
+      'foreign_keys',
+      'audit',
+      'checkpoint',
+      'records',
+      'verdicts',
+      'search',
+      'attachments',
+    ]);
+    expect(report.steps.every((s) => s.ok && !s.skipped)).toBe(true);
     expect(report.text).toContain('RESULT: PASSED');
     expect(await ok<IntegrityProgress | null>(file, 'case.integrityProgress', {})).toBeNull();
   });

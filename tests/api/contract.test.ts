@@ -3,7 +3,7 @@
 import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { type Method, methods } from '../../electron/api/contract';
-import { copyCase, createApi } from '../../electron/api/create-api';
+import { createApi } from '../../electron/api/create-api';
 import { verifyChain } from '../../electron/core/audit';
 import { CoreError } from '../../electron/core/errors';
 import { defaultMigrationsDir, loadMigrations } from '../../electron/core/migrations';
@@ -18,12 +18,12 @@ const invalid: { [M in Method]: (s: Seed) => [unknown, string] } = {
   'case.info': () => [{ verbose: true }, 'verbose'],
   'case.setActor': () => [{ actor: '   ' }, 'actor'],
   'case.backups': () => [{ all: true }, 'all'],
-  'case.check': () => [{ quick: 1 }, 'quick'],
   'case.verifyIntegrity': () => [
     { checkpoint: { caseId: 'x', seq: -1, headHash: 'f'.repeat(64) } },
     'checkpoint.seq',
   ],
   'case.integrityProgress': () => [{ since: 0 }, 'since'],
+  'case.cancelIntegrity': () => [{ all: true }, 'all'],
   'deals.list': () => [{ limit: 0 }, 'limit'],
   'deals.get': () => [{ id: 'deal-1' }, 'id'],
   'deals.create': () => [{ title: 'x', technology: 'laser', status: 'signed' }, 'technology'],
@@ -85,9 +85,9 @@ const invalid: { [M in Method]: (s: Seed) => [unknown, string] } = {
 const reads: Method[] = [
   'case.info',
   'case.backups',
-  'case.check',
   'case.verifyIntegrity',
   'case.integrityProgress',
+  'case.cancelIntegrity',
   'deals.list',
   'deals.get',
   'actors.list',
@@ -337,11 +337,11 @@ describe('case.info', () => {
     expect(events.items.map((e) => e.actor)).toEqual(['Bakyt']);
   });
 
-  it('copyCase writes a copy that opens as the same case, and never overwrites a file', async () => {
+  it('local.copyTo writes a copy that opens as the same case, and never overwrites a file', async () => {
     const api = newApi();
     const s = await seed(api);
     const path = join(tempDir(), 'copy.evidence');
-    expect(copyCase(api.file, path).ok).toBe(true);
+    expect(api.local.copyTo(path)).toEqual({ path });
     expect(existsSync(path)).toBe(true);
     const copy = createApi(path);
     try {
@@ -351,7 +351,17 @@ describe('case.info', () => {
     } finally {
       copy.close();
     }
-    expectRefused(copyCase(api.file, path), 'conflict');
+    expect(() => api.local.copyTo(path)).toThrow(expect.objectContaining({ code: 'conflict' }));
+    // A relative path would land wherever the process runs: refused, naming the field.
+    const relative = (() => {
+      try {
+        api.local.copyTo('copy.evidence');
+      } catch (error) {
+        return error;
+      }
+    })();
+    expect(relative).toBeInstanceOf(CoreError);
+    expect((relative as CoreError).fields).toEqual({ path: 'must be an absolute path' });
     expectRefused(
       await api.call('case.backup', { path: join(tempDir(), 'other.evidence') }),
       'invalid_input',

@@ -3,7 +3,7 @@
 // Result with a code and fields, and the case file unchanged by it.
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Api } from '../../electron/api/create-api';
+import type { ApiWithFile as Api } from '../../electron/api/create-api';
 import { runExport } from '../../electron/core/exchange/export';
 import type {
   ExportResult,

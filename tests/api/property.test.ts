@@ -1,6 +1,8 @@
 // Whatever reaches `call` — from a compromised renderer, a buggy script, a fuzzer — the answer
 // is a Result, never an exception; an unexpected failure (`internal`) is a bug; and a refusal
 // leaves the case exactly as it was.
+import { readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import fc from 'fast-check';
 import { contract, type Method, methods } from '../../electron/api/contract';
 import { errorCodes, type Result } from '../../electron/schema/result';
@@ -239,8 +241,15 @@ function expectResult(r: unknown, method: string): asserts r is Result<unknown> 
   expect(() => JSON.stringify(r)).not.toThrow();
 }
 
-/** No contract method writes to a path the caller names; kept as a guard should one ever appear. */
-const wouldWriteAnywhere = (_method: Method, _input: unknown) => false;
+/**
+ * What a hostile input could write outside the case: a contract method that took a path would land
+ * files in the folder the process runs in (a fuzzed export once wrote `z/` and a U+202E folder
+ * into the repository). Every entry of that folder, by name and mtime, before and after.
+ */
+const around = () =>
+  readdirSync(process.cwd(), { withFileTypes: true })
+    .map((entry) => `${entry.name}:${statSync(join(process.cwd(), entry.name)).mtimeMs}`)
+    .sort();
 
 describe('hostile input to every method', () => {
   const prototypeKeys = Object.getOwnPropertyNames(Object.prototype);
@@ -250,9 +259,9 @@ describe('hostile input to every method', () => {
     async (method) => {
       const api = newApi();
       const s = await seed(api);
+      const folder = around();
       await fc.assert(
         fc.asyncProperty(hostile(method, s), async (input) => {
-          fc.pre(!wouldWriteAnywhere(method, input));
           const before = snapshot(api);
           const result = await api.call(method, input);
           expectResult(result, method);
@@ -265,6 +274,7 @@ describe('hostile input to every method', () => {
       );
       expect(Object.getOwnPropertyNames(Object.prototype)).toEqual(prototypeKeys);
       expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+      expect(around()).toEqual(folder);
       // Well under a second each when the machine is idle; headroom for a shared, loaded one.
     },
     30_000,

@@ -7,15 +7,14 @@ import { addAttachment, CHUNK_SIZE } from '../../electron/core/attachments';
 import { canonicalEvent, chainHash } from '../../electron/core/audit';
 import { createClaim } from '../../electron/core/claims';
 import {
-  integrityProgress,
   parseCheckpointText,
   renderCheckpoint,
   takeCheckpoint,
   verifyAudit,
-  verifyCaseIntegrity,
 } from '../../electron/core/custody';
 import type { CaseFile } from '../../electron/core/db';
 import { CoreError } from '../../electron/core/errors';
+import { integrityProgress, runIntegrity } from '../../electron/core/integrity/run-integrity';
 import { createSource } from '../../electron/core/sources';
 import type { IntegrityProgress } from '../../electron/schema/custody';
 import {
@@ -224,12 +223,16 @@ describe('verify case integrity', () => {
     moreHistory(c);
     const before = snapshot(c);
     const seen: IntegrityProgress[] = [];
-    const report = await verifyCaseIntegrity(c, { checkpointText: cp.text }, (p) => seen.push(p));
+    const report = await runIntegrity(c, { checkpointText: cp.text }, { onProgress: (p) => seen.push(p) });
     expect(report.ok).toBe(true);
     expect(report.steps.map((s) => [s.step, s.ok, s.skipped])).toEqual([
       ['database', true, false],
+      ['foreign_keys', true, false],
       ['audit', true, false],
       ['checkpoint', true, false],
+      ['records', true, false],
+      ['verdicts', true, false],
+      ['search', true, false],
       ['attachments', true, false],
     ]);
     expect(report).toMatchObject({
@@ -241,7 +244,16 @@ describe('verify case integrity', () => {
     expect(report.text).toContain('Every attachment (2) still matches');
     // Progress moves forward through every step and ends at 100 %.
     expect(new Set(seen.map((p) => p.step))).toEqual(
-      new Set(['database', 'audit', 'checkpoint', 'attachments']),
+      new Set([
+        'database',
+        'foreign_keys',
+        'audit',
+        'checkpoint',
+        'records',
+        'verdicts',
+        'search',
+        'attachments',
+      ]),
     );
     const fractions = seen.map((p) => p.fraction);
     expect([...fractions].sort((a, b) => a - b)).toEqual(fractions);
@@ -251,7 +263,7 @@ describe('verify case integrity', () => {
 
   it('without a checkpoint, that step is skipped and says so', async () => {
     const c = caseWithHistory();
-    const report = await verifyCaseIntegrity(c, {});
+    const report = await runIntegrity(c, {});
     expect(report.ok).toBe(true);
     expect(report.steps.find((s) => s.step === 'checkpoint')).toMatchObject({ ok: true, skipped: true });
     expect(report.text).toContain('[SKIPPED] Checkpoint');
@@ -267,7 +279,7 @@ describe('verify case integrity', () => {
         .run(randomBytes(CHUNK_SIZE), big.sha256);
       forge(raw, 3, { statement: 'A different claim' });
     });
-    const report = await verifyCaseIntegrity(bad, { checkpoint: cp });
+    const report = await runIntegrity(bad, { checkpoint: cp });
     expect(report.ok).toBe(false);
     const byStep = Object.fromEntries(report.steps.map((s) => [s.step, s]));
     expect(byStep.database!.ok).toBe(true);
@@ -277,7 +289,10 @@ describe('verify case integrity', () => {
     expect(byStep.attachments).toMatchObject({ ok: false });
     expect(byStep.attachments!.problems).toHaveLength(1);
     expect(byStep.attachments!.problems[0]).toContain('"call-recording.m4a"');
-    expect(report.text).toContain('RESULT: FAILED. 2 problems found');
+    // The rewritten event also no longer states the claim as it is: the deep step names it too.
+    expect(byStep.records).toMatchObject({ ok: false });
+    expect(byStep.records!.problems[0]).toContain('differs from its last recorded change (statement)');
+    expect(report.text).toContain('RESULT: FAILED. 3 problems found');
     expect(report.text).toContain('[FAILED ] Attachments');
     expect(report.text).toContain('[FAILED ] Checkpoint');
   });
@@ -287,13 +302,19 @@ describe('verify case integrity', () => {
     expect(integrityProgress(c)).toBeNull();
     const polled: (IntegrityProgress | null)[] = [];
     let second: Promise<unknown> | null = null;
-    const report = await verifyCaseIntegrity(c, {}, () => {
-      polled.push(integrityProgress(c));
-      second ??= verifyCaseIntegrity(c, {}).then(
-        () => 'ran',
-        (error: unknown) => (error as CoreError).code,
-      );
-    });
+    const report = await runIntegrity(
+      c,
+      {},
+      {
+        onProgress: () => {
+          polled.push(integrityProgress(c));
+          second ??= runIntegrity(c, {}).then(
+            () => 'ran',
+            (error: unknown) => (error as CoreError).code,
+          );
+        },
+      },
+    );
     expect(report.ok).toBe(true);
     expect(polled.every((p) => p !== null)).toBe(true);
     expect(await second).toBe('conflict');

@@ -219,6 +219,25 @@ describe('writing to disk', () => {
     );
     expect(existsSync(join(dir, 'no-such-folder'))).toBe(false);
   });
+
+  it('refuses a relative path or attachments folder, naming it, and writes nothing anywhere', () => {
+    const c = newCase();
+    setUp(c);
+    const before = snapshot(c);
+    for (const input of [
+      { format: 'claims-csv', path: 'claims.csv' },
+      { format: 'case-json', path: join(tempDir(), 'x.json'), attachmentsDir: 'z' },
+      { format: 'case-json', path: '\u202e/case.json' },
+    ]) {
+      const field = 'attachmentsDir' in input ? 'attachmentsDir' : 'path';
+      expect(() => runExport(c, input)).toThrow(
+        expect.objectContaining({ code: 'invalid_input', fields: { [field]: 'must be an absolute path' } }),
+      );
+    }
+    expect(existsSync('claims.csv')).toBe(false);
+    expect(existsSync('z')).toBe(false);
+    expect(snapshot(c)).toEqual(before);
+  });
 });
 
 describe('confidential sources', () => {

@@ -5,7 +5,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { Locator, Page } from 'playwright-core';
-import type { Api } from '../../electron/api/create-api';
+import type { ApiWithFile as Api } from '../../electron/api/create-api';
 import { foreignRequests, openSession, requireChromium, type Session } from './harness';
 
 const run = requireChromium('custody');

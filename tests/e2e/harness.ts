@@ -9,7 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
-import { type Api, createApi } from '../../electron/api/create-api';
+import { type ApiWithFile as Api, createApi } from '../../electron/api/create-api';
 import { type RunningHost, startHost } from '../../electron/host/server';
 
 export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');

@@ -7,7 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import type { Output } from '../../electron/api/contract';
-import { type Api, createApi } from '../../electron/api/create-api';
+import { type ApiWithFile as Api, createApi } from '../../electron/api/create-api';
 import { buildSampleCase } from '../../electron/core/sample-case';
 import { type RunningHost, startHost } from '../../electron/host/server';
 import {

@@ -6,7 +6,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import type { Api } from '../../electron/api/create-api';
+import type { ApiWithFile as Api } from '../../electron/api/create-api';
 import { contentDisposition, MAX_UPLOAD_BYTES } from '../../electron/host/attachment-routes';
 import { type RunningHost, startHost } from '../../electron/host/server';
 import type { Attachment, AttachmentAdded } from '../../electron/schema/attachments';

@@ -2,9 +2,9 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
+import { CONTENT_SECURITY_POLICY } from '../../electron/common/content-security-policy';
 import { MAX_BODY_BYTES, type RunningHost, startHost } from '../../electron/host/server';
 import { HOST_SHIM_SOURCE, SHIM_PATH } from '../../electron/host/shim';
-import { CONTENT_SECURITY_POLICY } from '../../electron/main/content-security-policy';
 import { APP_METHODS } from '../../electron/schema/app-methods';
 import type { Result } from '../../electron/schema/result';
 

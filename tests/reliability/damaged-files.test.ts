@@ -1,7 +1,7 @@
 // Bytes flipped in a case file: in its header, in table and index pages, and in its write-ahead
 // log. Whatever is hit, the app must never show damaged data as if it were whole: opening refuses
 // with an `integrity` error naming the file and what failed (and offering the newest backup) and
-// writes nothing, or the file opens and the deep check (`case.check`) names the damage, or the
+// writes nothing, or the file opens and the deep check (`case.verifyIntegrity`) names the damage, or the
 // flip changed nothing the case holds. A silent change is the failure.
 import {
   copyFileSync,
@@ -15,10 +15,10 @@ import {
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { type Api, callOn, createApi } from '../../electron/api/create-api';
-import { checkCase } from '../../electron/core/check-case';
+import { type ApiWithFile as Api, callOn, createApi } from '../../electron/api/create-api';
 import { openCase } from '../../electron/core/db';
 import { CoreError } from '../../electron/core/errors';
+import { runIntegrity } from '../../electron/core/integrity/run-integrity';
 import { fileHash } from '../support/temp-case';
 import { healthProblems } from './support/health';
 import { baseSeed, longMode, seeded } from './support/random';
@@ -32,7 +32,7 @@ let baseDump: string;
 
 /**
  * Every row of every table, for "nothing changed" comparisons. The search index's own tables are
- * left to FTS5's integrity-check (part of case.check): some of their bytes are position hints that
+ * left to FTS5's integrity-check (part of case.verifyIntegrity): some of their bytes are position hints that
  * a flip can change without changing what any search finds.
  */
 function dump(db: Database.Database): string {
@@ -83,7 +83,7 @@ beforeAll(async () => {
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-type Outcome = 'refused' | 'named by case.check' | 'unchanged' | 'SILENT CHANGE';
+type Outcome = 'refused' | 'named by case.verifyIntegrity' | 'unchanged' | 'SILENT CHANGE';
 
 /** Opens a damaged copy the way the app does, and classifies what the user would see. */
 async function tryOpen(path: string, reference: string): Promise<{ outcome: Outcome; detail: string }> {
@@ -108,11 +108,12 @@ async function tryOpen(path: string, reference: string): Promise<{ outcome: Outc
       data = dump(file.db);
     } catch (error) {
       // Reading the damaged rows fails loudly; the deep check must say so too.
-      expect((await checkCase(file)).ok).toBe(false);
-      return { outcome: 'named by case.check', detail: (error as Error).message };
+      expect((await runIntegrity(file, {})).ok).toBe(false);
+      return { outcome: 'named by case.verifyIntegrity', detail: (error as Error).message };
     }
-    const check = await checkCase(file);
-    if (!check.ok) return { outcome: 'named by case.check', detail: check.problems[0]?.check ?? '' };
+    const check = await runIntegrity(file, {});
+    if (!check.ok)
+      return { outcome: 'named by case.verifyIntegrity', detail: check.steps.find((s) => !s.ok)?.step ?? '' };
     if (data === reference) return { outcome: 'unchanged', detail: '' };
     return { outcome: 'SILENT CHANGE', detail: 'opened, passed every check, but holds different data' };
   } finally {

@@ -9,7 +9,7 @@ import http from 'node:http';
 import net from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type Api, createApi } from '../../electron/api/create-api';
+import { type ApiWithFile as Api, createApi } from '../../electron/api/create-api';
 import { MAX_BODY_BYTES, type RunningHost, startHost } from '../../electron/host/server';
 import { healthProblems } from './support/health';
 

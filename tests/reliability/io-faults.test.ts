@@ -17,7 +17,7 @@ import {
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type Api, createApi } from '../../electron/api/create-api';
+import { type ApiWithFile as Api, createApi } from '../../electron/api/create-api';
 import { verifyChain } from '../../electron/core/audit';
 import { openCase } from '../../electron/core/db';
 import type { Result } from '../../electron/schema/result';
@@ -292,7 +292,7 @@ describe('a real full disk: a 6 MB tmpfs in a private mount namespace', () => {
       expectIo(await add(1000), ['disk_full']);
       const verify = await session.call('audit.verify', {});
       expect(verify.ok && verify.value.ok).toBe(true);
-      const check = await session.call('case.check', {});
+      const check = await session.call('case.verifyIntegrity', {});
       expect(check.ok && check.value.ok, JSON.stringify(check)).toBe(true);
 
       expect((await session.shell('rm', join(disk, 'ballast'))).code).toBe(0);

@@ -7,7 +7,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
-import { type Api, createApi } from '../../electron/api/create-api';
+import { type ApiWithFile as Api, createApi } from '../../electron/api/create-api';
 import { newId } from '../../electron/core/ids';
 import {
   claimStatuses,

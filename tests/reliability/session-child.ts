@@ -8,8 +8,9 @@
 import { spawnSync } from 'node:child_process';
 import { writeSync } from 'node:fs';
 import { createInterface } from 'node:readline';
-import { type Api, createApi } from '../../electron/api/create-api';
+import { type ApiWithFile as Api, createApi } from '../../electron/api/create-api';
 import type { CoreError } from '../../electron/core/errors';
+import { toResultError } from '../../electron/schema/errors';
 
 interface Command {
   id: number;
@@ -40,7 +41,11 @@ async function run(cmd: Command): Promise<unknown> {
   }
   if (cmd.copy) {
     if (!api) return { ok: false, error: { code: 'internal', message: 'no case open' } };
-    return api.copyTo(cmd.copy);
+    try {
+      return { ok: true, value: api.local.copyTo(cmd.copy) };
+    } catch (error) {
+      return toResultError(error);
+    }
   }
   if (cmd.shell) {
     const r = spawnSync(cmd.shell[0]!, cmd.shell.slice(1), { encoding: 'utf8', timeout: 60_000 });

@@ -57,6 +57,7 @@ const checkpoint: CheckpointRecord = {
 function integrity(ok: boolean): IntegrityReport {
   return {
     ok,
+    cancelled: false,
     caseId: uuid(70),
     caseName: 'Almaty cameras',
     fileName: 'almaty.evidence',

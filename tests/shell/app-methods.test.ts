@@ -4,7 +4,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { BrowserWindow, IpcMainInvokeEvent } from 'electron';
-import type { Api } from '../../electron/api/create-api';
+import type { ApiWithFile as Api } from '../../electron/api/create-api';
 import type { AttachmentAdded } from '../../electron/schema/attachments';
 import type { Result } from '../../electron/schema/result';
 import { cleanUpAfterEach, newApi, sha256, snapshot, tempDir } from '../support/temp-case';
@@ -15,7 +15,7 @@ vi.mock('electron', async () => (await import('./fake-electron')).electronModule
 const { APP_METHODS } = await import('../../electron/schema/app-methods');
 const { createAppMethods } = await import('../../electron/main/app-methods');
 const { createApiHandler } = await import('../../electron/main/ipc');
-const { isTrustedRendererUrl } = await import('../../electron/main/trusted-url');
+const { isTrustedRendererUrl } = await import('../../electron/common/trusted-url');
 const { printHtmlToPdf, MAX_URL_CHARS } = await import('../../electron/main/report-pdf');
 
 cleanUpAfterEach();
@@ -41,7 +41,7 @@ function harness(): Harness {
   const appMethods = createAppMethods({
     getWindow: () => win as unknown as BrowserWindow,
     getCase: () =>
-      current === null ? null : { file: current.file, name: 'Sergek deal', path: current.file.path },
+      current === null ? null : { local: current.local, name: 'Sergek deal', path: current.file.path },
     documentsDir,
   });
   const handler = createApiHandler({
@@ -151,7 +151,7 @@ describe('refusals before any dialog', () => {
       isTrustedUrl: (url) => isTrustedRendererUrl(url, null),
       appMethods: createAppMethods({
         getWindow: () => h.win as unknown as BrowserWindow,
-        getCase: () => ({ file: h.api.file, name: 'x', path: h.api.file.path }),
+        getCase: () => ({ local: h.api.local, name: 'x', path: h.api.file.path }),
         documentsDir: h.documentsDir,
       }),
     });

@@ -1,6 +1,7 @@
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import type { LocalApi } from '../../electron/api/local-api';
 import {
   CaseSession,
   caseNameOf,
@@ -19,7 +20,8 @@ function fakeOpener(refuse: (file: string) => string | null = () => null) {
     opened.push(entry);
     return {
       call: async () => ({ ok: true as const, value: null }),
-      copyTo: (target: string) => ({ ok: true as const, value: { path: target } }),
+      // The session only holds the trusted face; these tests never use it.
+      local: {} as LocalApi,
       close: () => {
         entry.closed = true;
       },

@@ -4,7 +4,7 @@ import {
   CONTENT_SECURITY_POLICY,
   META_CONTENT_SECURITY_POLICY,
   securityHeaders,
-} from '../../electron/main/content-security-policy';
+} from '../../electron/common/content-security-policy';
 
 const html = readFileSync(path.resolve(import.meta.dirname, '../../renderer/index.html'), 'utf8');
 

@@ -3,7 +3,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { BrowserWindow, MessageBoxOptions } from 'electron';
-import type { Api } from '../../electron/api/create-api';
+import type { ApiWithFile as Api } from '../../electron/api/create-api';
 import type { CheckpointRecord, IntegrityProgress, IntegrityReport } from '../../electron/schema/custody';
 import type { Result } from '../../electron/schema/result';
 import { cleanUpAfterEach, newApi, snapshot, tempDir } from '../support/temp-case';

@@ -5,7 +5,7 @@ import { FakeBrowserWindow, ipcMain } from './fake-electron';
 vi.mock('electron', async () => (await import('./fake-electron')).electronModule);
 
 const { API_CHANNEL, createApiHandler, registerApiChannel } = await import('../../electron/main/ipc');
-const { isTrustedRendererUrl } = await import('../../electron/main/trusted-url');
+const { isTrustedRendererUrl } = await import('../../electron/common/trusted-url');
 
 function setup(devOrigin: string | null = null) {
   const win = new FakeBrowserWindow({});

@@ -1,6 +1,8 @@
 // The architecture of DESIGN.md, enforced: who may import what. Scans the import statements of
 // every .ts/.tsx file in electron/ and renderer/ (comments stripped), resolving relative paths.
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 
 const repo = path.resolve(import.meta.dirname, '../..');
@@ -179,5 +181,162 @@ describe('layers (DESIGN.md, Architecture)', () => {
         (imp) => !imp.typeOnly && !(imp.bare && imp.target === 'electron'),
       ),
     ).toEqual([]);
+  });
+});
+
+/** Strongly connected components of more than one file (or a file importing itself): the cycles. */
+function cycles(edges: Map<string, string[]>): string[][] {
+  let index = 0;
+  const indices = new Map<string, number>();
+  const low = new Map<string, number>();
+  const stack: string[] = [];
+  const onStack = new Set<string>();
+  const found: string[][] = [];
+  const visit = (v: string) => {
+    indices.set(v, index);
+    low.set(v, index);
+    index++;
+    stack.push(v);
+    onStack.add(v);
+    for (const w of edges.get(v) ?? []) {
+      if (!indices.has(w)) {
+        visit(w);
+        low.set(v, Math.min(low.get(v)!, low.get(w)!));
+      } else if (onStack.has(w)) low.set(v, Math.min(low.get(v)!, indices.get(w)!));
+    }
+    if (low.get(v) === indices.get(v)) {
+      const component: string[] = [];
+      let w: string;
+      do {
+        w = stack.pop()!;
+        onStack.delete(w);
+        component.push(w);
+      } while (w !== v);
+      if (component.length > 1 || (edges.get(v) ?? []).includes(v)) found.push(component.sort());
+    }
+  };
+  for (const v of edges.keys()) if (!indices.has(v)) visit(v);
+  return found;
+}
+
+const edgesOf = (keep: (imp: Import) => boolean) =>
+  new Map(
+    [...graph.entries()].map(([file, imports]) => [
+      file,
+      imports.filter((imp) => !imp.bare && graph.has(imp.target) && keep(imp)).map((imp) => imp.target),
+    ]),
+  );
+
+describe('the house: two sibling transports over one Api', () => {
+  it('the cycle finder sees a cycle', () => {
+    const edges = new Map([
+      ['a', ['b']],
+      ['b', ['c']],
+      ['c', ['a']],
+      ['d', ['a']],
+    ]);
+    expect(cycles(edges)).toEqual([['a', 'b', 'c']]);
+  });
+
+  it('no import cycle anywhere in electron/ or renderer/, counting type-only imports', () => {
+    expect(cycles(edgesOf(() => true))).toEqual([]);
+  });
+
+  it('host and main never import each other', () => {
+    expect([
+      ...violations(under('electron/host'), ours('electron/main')),
+      ...violations(under('electron/main'), ours('electron/host')),
+    ]).toEqual([]);
+  });
+
+  it('main and host reach the core only through the Api: no import of electron/core, not even of a type', () => {
+    expect(
+      violations(
+        (file) => under('electron/main')(file) || under('electron/host')(file),
+        ours('electron/core'),
+      ),
+    ).toEqual([]);
+  });
+
+  it('electron/common holds pure helpers: it imports only Node built-ins, zod, the schemas and itself', () => {
+    expect(
+      violations(
+        under('electron/common'),
+        (imp) =>
+          !(imp.bare && (imp.target.startsWith('node:') || imp.target === 'zod')) &&
+          !ours('electron/common')(imp) &&
+          !ours('electron/schema')(imp),
+      ),
+    ).toEqual([]);
+  });
+
+  it('electron/api imports neither the shell, the host, the preload nor the renderer', () => {
+    expect(
+      violations(under('electron/api'), (imp) =>
+        ['electron/main', 'electron/host', 'electron/preload', 'renderer'].some((layer) => ours(layer)(imp)),
+      ),
+    ).toEqual([]);
+  });
+
+  it('the contract imports nothing of the core (the renderer compiles it)', () => {
+    expect(violations((file) => file === 'electron/api/contract.ts', ours('electron/core'))).toEqual([]);
+  });
+});
+
+describe("the renderer's type-check", () => {
+  const tsc = path.join(repo, 'node_modules/typescript/bin/tsc');
+
+  it('reaches no file of electron/core and no Node types', () => {
+    const run = spawnSync(
+      process.execPath,
+      [tsc, '-p', path.join(repo, 'tsconfig.web.json'), '--noEmit', '--listFilesOnly'],
+      {
+        encoding: 'utf8',
+      },
+    );
+    expect(run.status, run.stderr).toBe(0);
+    const listed = run.stdout.split('\n').filter(Boolean);
+    expect(listed.some((file) => file.includes('/renderer/src/'))).toBe(true);
+    expect(listed.filter((file) => file.includes('/electron/core/') || file.includes('@types/node'))).toEqual(
+      [],
+    );
+  });
+
+  it('refuses a renderer file that uses a Node type (Buffer)', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'corroborate-web-types-'));
+    try {
+      writeFileSync(path.join(dir, 'probe.ts'), 'export const bytes: Buffer | null = null;\n');
+      writeFileSync(
+        path.join(dir, 'tsconfig.json'),
+        JSON.stringify({ extends: path.join(repo, 'tsconfig.web.json'), include: ['probe.ts'] }),
+      );
+      const run = spawnSync(process.execPath, [tsc, '-p', path.join(dir, 'tsconfig.json'), '--noEmit'], {
+        encoding: 'utf8',
+      });
+      expect(run.status).not.toBe(0);
+      expect(run.stdout).toContain("Cannot find name 'Buffer'");
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('tracked paths', () => {
+  // A name with a right-to-left override displays as something else; a non-ASCII name breaks on
+  // some file systems and archive tools. Both were once committed by a fuzzing test.
+  const unsafe = (name: string) => /[^\x20-\x7e]/.test(name);
+
+  it('the check names an unsafe path', () => {
+    expect(unsafe('\u202e/SHA256SUMS')).toBe(true);
+    expect(unsafe('z/attachments.json')).toBe(false);
+    expect(unsafe('tests/fixtures/caf\u00e9.bib')).toBe(true);
+  });
+
+  it.skipIf(!existsSync(path.join(repo, '.git')))('every tracked path is printable ASCII', () => {
+    const run = spawnSync('git', ['ls-files', '-z'], { cwd: repo, encoding: 'utf8' });
+    expect(run.status, run.stderr).toBe(0);
+    const paths = run.stdout.split('\0').filter(Boolean);
+    expect(paths.length).toBeGreaterThan(100);
+    expect(paths.filter(unsafe)).toEqual([]);
   });
 });

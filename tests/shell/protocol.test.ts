@@ -8,7 +8,7 @@ vi.mock('electron', async () => (await import('./fake-electron')).electronModule
 const { createAppRequestHandler, registerAppScheme, serveAppProtocol } = await import(
   '../../electron/main/protocol'
 );
-const { CONTENT_SECURITY_POLICY } = await import('../../electron/main/content-security-policy');
+const { CONTENT_SECURITY_POLICY } = await import('../../electron/common/content-security-policy');
 
 let base: string;
 let root: string;

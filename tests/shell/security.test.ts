@@ -1,6 +1,6 @@
 import type { Session, WebContents } from 'electron';
+import type { RequestPolicy } from '../../electron/common/trusted-url';
 import { hardenSession, hardenWebContents } from '../../electron/main/security';
-import type { RequestPolicy } from '../../electron/main/trusted-url';
 import { FakeWebContents, fakeSession } from './fake-electron';
 
 vi.mock('electron', async () => (await import('./fake-electron')).electronModule);

@@ -7,7 +7,7 @@ import {
   loopbackDevOrigin,
   resolveAppPath,
   resolveRequestPath,
-} from '../../electron/main/trusted-url';
+} from '../../electron/common/trusted-url';
 
 describe('isAppUrl', () => {
   it.each([

@@ -1,7 +1,7 @@
 // The contract's inputs shared by the api suites: a seeded case built through `call`, and one
 // valid input per method (typed against the contract, so a new method without one fails to compile).
 import type { Input, Method } from '../../electron/api/contract';
-import type { Api } from '../../electron/api/create-api';
+import type { ApiWithFile as Api } from '../../electron/api/create-api';
 
 export interface Seed {
   dealId: string;
@@ -72,9 +72,9 @@ export const valid: { [M in Method]: (s: Seed) => Input<M> } = {
   'case.info': () => ({}),
   'case.setActor': () => ({ actor: 'Bakyt' }),
   'case.backups': () => ({}),
-  'case.check': () => ({}),
   'case.verifyIntegrity': () => ({}),
   'case.integrityProgress': () => ({}),
+  'case.cancelIntegrity': () => ({}),
   'deals.list': () => ({
     filters: { technology: ['cctv'] },
     sort: { field: 'title', direction: 'asc' },

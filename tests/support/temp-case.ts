@@ -5,7 +5,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type Api, createApi } from '../../electron/api/create-api';
+import { type ApiWithFile, createApi } from '../../electron/api/create-api';
 import { auditHead } from '../../electron/core/audit';
 import { type CaseFile, type OpenOptions, openCase } from '../../electron/core/db';
 import { CoreError } from '../../electron/core/errors';
@@ -48,7 +48,7 @@ export function reopenCase(path: string, options: OpenOptions = {}): CaseFile {
 }
 
 /** The contract bound to a new case file in its own temp folder (closed after the test). */
-export function newApi(options: OpenOptions = {}, fileName = 'test.evidence'): Api {
+export function newApi(options: OpenOptions = {}, fileName = 'test.evidence'): ApiWithFile {
   const path = join(tempDir(), fileName);
   const api = createApi(path, { create: true, actor: 'tester', ...options });
   open.push(api);
@@ -72,7 +72,7 @@ export interface Snapshot {
 }
 
 /** Everything a rejected call must leave as it was. */
-export function snapshot(target: CaseFile | Api): Snapshot {
+export function snapshot(target: CaseFile | ApiWithFile): Snapshot {
   const file = 'db' in target ? target : target.file;
   const tables = file.db
     .prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")

@@ -7,28 +7,13 @@ import type { Actor, Claim, Deal, DealParty, Evidence, Source } from '../../sche
 import { attachmentTable } from '../attachments';
 import type { CaseFile } from '../db';
 import { fromRow, type Table } from '../records';
-import {
-  actorTable,
-  assessmentTable,
-  claimTable,
-  dealTable,
-  evidenceTable,
-  partyTable,
-  sourceTable,
-} from '../tables';
+import { auditedTables } from '../tables';
 
 export type AnyRecord = { id: string; updatedAt: string; deletedAt: string | null } & Record<string, unknown>;
 
-export const tableOf = {
-  deal: dealTable,
-  actor: actorTable,
-  deal_party: partyTable,
-  source: sourceTable,
-  claim: claimTable,
-  evidence: evidenceTable,
-  assessment: assessmentTable,
-  attachment: attachmentTable,
-} as unknown as Record<RecordEntity, Table<AnyRecord>>;
+export const tableOf = Object.fromEntries(
+  [...auditedTables, attachmentTable].map((t) => [t.entity, t]),
+) as unknown as Record<RecordEntity, Table<AnyRecord>>;
 
 /** The order records are written in: everything a record refers to comes before it. */
 export const entityOrder: RecordEntity[] = [

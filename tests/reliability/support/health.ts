@@ -1,10 +1,10 @@
 // What must hold of a case file after any fault: SQLite's own full check, the foreign keys, the
-// audit chain, and the core's deep check (each record equals its last audited state, each
+// audit chain, and the integrity run's deep steps (each record equals its last audited state, each
 // audited id has its record, stored verdicts match the evidence, the search index is whole).
 import type Database from 'better-sqlite3';
 import { verifyChain } from '../../../electron/core/audit';
-import { checkCase } from '../../../electron/core/check-case';
 import type { CaseFile } from '../../../electron/core/db';
+import { runIntegrity } from '../../../electron/core/integrity/run-integrity';
 
 export async function healthProblems(file: CaseFile): Promise<string[]> {
   const problems: string[] = [];
@@ -17,7 +17,7 @@ export async function healthProblems(file: CaseFile): Promise<string[]> {
   if (fk.length > 0) problems.push(`foreign_key_check: ${JSON.stringify(fk.slice(0, 5))}`);
   const chain = verifyChain(db);
   if (!chain.ok) problems.push(`audit chain: broken at ${chain.brokenAt}: ${chain.reason}`);
-  const deep = await checkCase(file);
-  for (const p of deep.problems) problems.push(`${p.check}: ${p.message}`);
+  const deep = await runIntegrity(file, { steps: ['records', 'verdicts', 'search'] });
+  for (const step of deep.steps) for (const p of step.problems) problems.push(`${step.step}: ${p}`);
   return problems;
 }

@@ -1,0 +1,77 @@
+// The error every layer throws on purpose, and the input parser every layer uses: here, beside the
+// result shape, so the transports need nothing from the core to answer or refuse a call.
+import type { z } from 'zod';
+import type { ApiError, ErrorCode, Result } from './result';
+
+/** The only error the core throws on purpose; anything else is a bug and surfaces as `internal`. */
+export class CoreError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly fields?: Record<string, string>,
+    readonly reason?: string,
+  ) {
+    super(message);
+    this.name = 'CoreError';
+  }
+
+  toApiError(): ApiError {
+    const error: ApiError = { code: this.code, message: this.message };
+    if (this.fields) error.fields = this.fields;
+    if (this.reason) error.reason = this.reason;
+    return error;
+  }
+}
+
+export function fieldsOf(error: z.ZodError): Record<string, string> {
+  // A Map, not `obj[key] ??= …`: a key like "__proto__" or "constructor" must be named like any
+  // other, and an object literal would find the inherited member and skip it (or hit the setter).
+  const fields = new Map<string, string>();
+  const note = (key: string, message: string) => {
+    if (!fields.has(key)) fields.set(key, message);
+  };
+  for (const issue of error.issues) {
+    const at = issue.path.map(String);
+    // A strict object reports unknown keys on the object itself; name each key instead, so the
+    // caller learns which field it sent that does not exist.
+    if (issue.code === 'unrecognized_keys') {
+      for (const key of issue.keys) note([...at, key].join('.'), 'is not a known field');
+      continue;
+    }
+    note(at.join('.') || '(input)', issue.message);
+  }
+  // fromEntries defines own properties, so even "__proto__" arrives as a plain field name.
+  return Object.fromEntries(fields);
+}
+
+export function invalidInput(error: z.ZodError): CoreError {
+  const fields = fieldsOf(error);
+  const named = Object.entries(fields)
+    .map(([field, message]) => `${field} ${message}`)
+    .join('; ');
+  return new CoreError('invalid_input', `Invalid input: ${named}`, fields);
+}
+
+/** Parse with a schema, or throw `invalid_input` naming every bad field. */
+export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
+  let parsed: z.ZodSafeParseResult<z.output<S>>;
+  try {
+    parsed = schema.safeParse(input);
+  } catch {
+    // Some values make the schema itself throw: zod compares `value.length` with a limit on any
+    // value that has a `length`, and {"length": {"valueOf": 1, "toString": 1}} (plain JSON) cannot
+    // be compared. That is malformed input, not a fault of the app.
+    throw new CoreError('invalid_input', 'Invalid input: it could not be read as data', {
+      '(input)': 'could not be read as data',
+    });
+  }
+  if (!parsed.success) throw invalidInput(parsed.error);
+  return parsed.data;
+}
+
+/** Any failure as the contract's error shape: a CoreError as it is, anything else (a bug) as `internal`. */
+export function toResultError(error: unknown): Result<never> {
+  if (error instanceof CoreError) return { ok: false, error: error.toApiError() };
+  const message = error instanceof Error ? error.message : String(error);
+  return { ok: false, error: { code: 'internal', message: `Unexpected error: ${message}` } };
+}
