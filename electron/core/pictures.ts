@@ -1,7 +1,7 @@
 // What the three pictures need from a case, each in a handful of set-based queries so a case of
 // thousands of deals answers at once. The pictures only read, except for the network's layout,
 // which is kept in picture_positions (see migrations/0002: layout, not evidence, so not audited).
-import type { ActorKind, DealStatus, PartyRole, Reliability, Stance, Technology } from '../schema/enums';
+import type { ActorKind, DealStatus, PartyRole, Reliability, Stance } from '../schema/enums';
 import type { Verdict } from '../schema/inputs';
 import {
   emptyVerdictCounts,
@@ -21,6 +21,7 @@ import {
   type TimelinePicture,
   weakestOf,
 } from '../schema/pictures';
+import type { DealSummary } from '../schema/records';
 import type { CaseFile } from './db';
 import { CoreError, parseInput } from './errors';
 import { nowIso } from './ids';
@@ -46,15 +47,10 @@ export function networkPicture(c: CaseFile, input: unknown): NetworkPicture {
          WHERE d.deleted_at IS NULL
          GROUP BY d.id ORDER BY d.title, d.id`,
       )
-      .all() as (Record<Verdict, number> & {
-      id: string;
-      title: string;
-      technology: Technology;
-      country: string | null;
-      status: DealStatus;
-      year: number | null;
-      claims: number;
-    })[];
+      .all() as (Record<Verdict, number> &
+      DealSummary & {
+        claims: number;
+      })[];
     const deals: NetworkDeal[] = dealRows.map((r) => {
       const verdictCounts = emptyVerdictCounts();
       for (const v of Object.keys(verdictCounts) as Verdict[]) verdictCounts[v] = r[v];
@@ -161,15 +157,9 @@ export function timelinePicture(c: CaseFile, input: unknown): TimelinePicture {
                   (SELECT count(*) FROM claims cl WHERE cl.deal_id = d.id AND cl.deleted_at IS NULL) AS claims
            FROM deals d WHERE d.deleted_at IS NULL ORDER BY coalesce(d.country, ''), coalesce(d.year, 9999), d.title, d.id`,
         )
-        .all() as {
-        id: string;
-        title: string;
-        technology: Technology;
-        country: string | null;
-        status: DealStatus;
-        year: number | null;
+        .all() as (DealSummary & {
         claims: number;
-      }[]
+      })[]
     ).map(
       (r): TimelineDeal => ({
         id: r.id,

@@ -4,6 +4,7 @@
 // the `web-contents-created` guard), so the report's own content cannot reach anything.
 import { BrowserWindow, type WebPreferences } from 'electron';
 import { CoreError } from '../schema/errors';
+import { LOCKED_WEB_PREFERENCES } from './locked-web-preferences';
 
 /** Chromium refuses to load a URL longer than this (content's kMaxURLChars, 2 MiB). */
 export const MAX_URL_CHARS = 2 * 1024 * 1024;
@@ -13,23 +14,7 @@ export function reportDataUrl(html: string): string {
 }
 
 export function printWindowPreferences(): WebPreferences {
-  return {
-    javascript: false,
-    sandbox: true,
-    contextIsolation: true,
-    nodeIntegration: false,
-    nodeIntegrationInWorker: false,
-    nodeIntegrationInSubFrames: false,
-    webSecurity: true,
-    allowRunningInsecureContent: false,
-    webviewTag: false,
-    spellcheck: false,
-    experimentalFeatures: false,
-    enableWebSQL: false,
-    navigateOnDragDrop: false,
-    devTools: false,
-    images: true,
-  };
+  return { ...LOCKED_WEB_PREFERENCES, javascript: false, devTools: false, images: true };
 }
 
 /** The PDF of a self-contained HTML document, as Chromium prints it (A4, backgrounds kept). */

@@ -1,25 +1,10 @@
-// The one window, with every webPreference set to its safe value explicitly, even where Electron's
-// default already is, so a changed default or a careless edit shows up in the shell tests.
+// The one window: the locked webPreferences (locked-web-preferences.ts) plus our preload, and
+// DevTools only when the app is not packaged.
 import { BrowserWindow, type WebPreferences } from 'electron';
+import { LOCKED_WEB_PREFERENCES } from './locked-web-preferences';
 
 export function secureWebPreferences(preloadPath: string, isPackaged: boolean): WebPreferences {
-  return {
-    preload: preloadPath,
-    contextIsolation: true,
-    sandbox: true,
-    nodeIntegration: false,
-    nodeIntegrationInWorker: false,
-    nodeIntegrationInSubFrames: false,
-    webSecurity: true,
-    allowRunningInsecureContent: false,
-    webviewTag: false,
-    spellcheck: false,
-    experimentalFeatures: false,
-    enableWebSQL: false,
-    navigateOnDragDrop: false,
-    safeDialogs: true,
-    devTools: !isPackaged,
-  };
+  return { ...LOCKED_WEB_PREFERENCES, preload: preloadPath, safeDialogs: true, devTools: !isPackaged };
 }
 
 export interface MainWindowOptions {

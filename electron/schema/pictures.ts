@@ -6,6 +6,7 @@ import { z } from 'zod';
 import type { ActorKind, DealStatus, PartyRole, Reliability, Stance, Technology } from './enums';
 import { Technology as TechnologyEnum } from './enums';
 import { Id, limits, Verdict, type Verdict as VerdictType } from './inputs';
+import type { DealSummary } from './records';
 
 const Year = z.number().int().min(1900).max(2100);
 
@@ -50,13 +51,7 @@ export const SavePositions = z
 
 export type VerdictCounts = Record<VerdictType, number>;
 
-export interface NetworkDeal {
-  id: string;
-  title: string;
-  technology: Technology;
-  country: string | null;
-  status: DealStatus;
-  year: number | null;
+export interface NetworkDeal extends DealSummary {
   claimCount: number;
   verdictCounts: VerdictCounts;
   /** The verdict of its weakest live claim; null for a deal with no claims. */
@@ -107,13 +102,7 @@ export interface StatusStep {
   recordedAt: string;
 }
 
-export interface TimelineDeal {
-  id: string;
-  title: string;
-  technology: Technology;
-  country: string | null;
-  status: DealStatus;
-  year: number | null;
+export interface TimelineDeal extends DealSummary {
   claimCount: number;
   statusHistory: StatusStep[];
 }
@@ -170,14 +159,7 @@ export interface MatrixSource {
 }
 
 export interface MatrixPicture {
-  deal: {
-    id: string;
-    title: string;
-    technology: Technology;
-    country: string | null;
-    status: DealStatus;
-    year: number | null;
-  };
+  deal: DealSummary;
   claims: MatrixClaim[];
   evidence: MatrixEvidence[];
   /** Every source the evidence rests on, with all its `derivedFrom` ancestors (lines of origin need them). */

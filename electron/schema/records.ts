@@ -19,13 +19,17 @@ export interface Timestamps {
   deletedAt: string | null;
 }
 
-export interface Deal extends Timestamps {
+/** What every list or picture shows of a deal: its row in the deal network, timeline and matrix. */
+export interface DealSummary {
   id: string;
   title: string;
   technology: Technology;
   country: string | null;
   status: DealStatus;
   year: number | null;
+}
+
+export interface Deal extends Timestamps, DealSummary {
   valueAmount: number | null;
   valueCurrency: string | null;
   summary: string | null;
@@ -176,7 +180,7 @@ export interface ClaimListItem extends Claim {
 // Output shapes of the detail methods (the contract and the renderer use them; the core fills them).
 export interface ActorDetail {
   actor: Actor;
-  deals: (Pick<Deal, 'id' | 'title' | 'technology' | 'country' | 'status' | 'year'> & { role: string })[];
+  deals: (DealSummary & { role: string })[];
 }
 
 export interface PartyView extends DealParty {
