@@ -4,10 +4,22 @@
 import type { ComponentType } from 'react';
 import { AttachmentsPanel } from './attachments/attachments-panel';
 import { AuditTools } from './custody/audit-tools';
-import { EXPORT_SECTION, ExportView } from './exchange/export-view';
-import { IMPORT_SECTION, ImportView } from './exchange/import-view';
+import { lazyView } from './components/lazy-view';
 import { ClaimPublishPanel, DealPublishPanel } from './exchange/publish-panels';
-import { DealMatrixLink, PICTURES_SECTION, PicturesView } from './pictures/pictures-view';
+import { DealMatrixLink } from './pictures/deal-matrix-link';
+import { EXPORT_SECTION, IMPORT_SECTION, PICTURES_SECTION } from './section-ids';
+
+// The wide sections load on first visit: the pictures carry Cytoscape, the exchange screens their
+// parsers and previews; none of it is needed to paint the case.
+const PicturesView = lazyView('the pictures', () =>
+  import('./pictures/pictures-view').then((m) => m.PicturesView),
+);
+const ImportView = lazyView('the import screen', () =>
+  import('./exchange/import-view').then((m) => m.ImportView),
+);
+const ExportView = lazyView('the export screen', () =>
+  import('./exchange/export-view').then((m) => m.ExportView),
+);
 
 export interface DetailExtension {
   /** Stable key, e.g. "attachments". */

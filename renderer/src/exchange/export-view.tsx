@@ -17,8 +17,6 @@ import { formatBytes } from './read-file';
 import { ReportDialog } from './report-dialog';
 import { useRun } from './use-run';
 
-export const EXPORT_SECTION = 'export';
-
 export function ExportView() {
   return (
     <div className="exchange-view">

@@ -20,8 +20,6 @@ import { PlanTable } from './plan-table';
 import { readAsBase64 } from './read-file';
 import { conflictIds, type ImportRequest, type ImportState, useImport } from './use-import';
 
-export const IMPORT_SECTION = 'import';
-
 /** The files the picker offers: every kind's, since the kind is also guessed from the file name. */
 const ACCEPT = '.bib,.bibtex,.ris,.json,.jsonld,.csv,.tsv,.txt';
 
