@@ -3,8 +3,8 @@
 // Each entry is a component that receives the record's id; the views render them in order.
 import type { ComponentType } from 'react';
 import { AttachmentsPanel } from './attachments/attachments-panel';
-import { AuditTools } from './custody/audit-tools';
 import { lazyView } from './components/lazy-view';
+import { AuditTools } from './custody/audit-tools';
 import { ClaimPublishPanel, DealPublishPanel } from './exchange/publish-panels';
 import { DealMatrixLink } from './pictures/deal-matrix-link';
 import { EXPORT_SECTION, IMPORT_SECTION, PICTURES_SECTION } from './section-ids';

@@ -3,7 +3,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { type KeyboardEvent, type ReactNode, type Ref, useEffect, useId, useRef, useState } from 'react';
 import type { ApiCallError } from '../client';
-import { useDebounced } from './use-debounced';
+import { useDebounced } from '../hooks/use-debounced';
 
 export interface PickerOption {
   id: string;

@@ -9,11 +9,11 @@ import {
   type SearchResult,
 } from '../../../electron/schema/search';
 import { type ApiCallError, client } from '../client';
+import { useDebounced } from '../hooks/use-debounced';
 import { searchKindLabels } from '../labels';
 import { type RecordKind, useNavigation } from '../navigation';
 import { HighlightedSnippet } from './highlighted-snippet';
 import { Modal } from './modal';
-import { useDebounced } from './use-debounced';
 
 const PER_KIND = 8;
 

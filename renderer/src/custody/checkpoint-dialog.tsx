@@ -6,8 +6,8 @@ import type { CheckpointRecord } from '../../../electron/schema/custody';
 import { client } from '../client';
 import { Modal } from '../components/modal';
 import { ErrorMessage } from '../components/status-message';
-import { downloadText, fileSlug } from '../exchange/downloads';
-import { useRun } from '../exchange/use-run';
+import { downloadText, fileSlug } from '../files/downloads';
+import { useRun } from '../hooks/use-run';
 import { printText } from './print-text';
 
 export function checkpointFileName(c: Pick<CheckpointRecord, 'caseName' | 'seq'>): string {

@@ -6,10 +6,10 @@ import type { IntegrityProgress, IntegrityReport } from '../../../electron/schem
 import { client } from '../client';
 import { Modal } from '../components/modal';
 import { ErrorMessage } from '../components/status-message';
-import { downloadText, fileSlug } from '../exchange/downloads';
-import { readAsText } from '../exchange/read-file';
-import { usePolling } from '../exchange/use-polling';
-import { useRun } from '../exchange/use-run';
+import { downloadText, fileSlug } from '../files/downloads';
+import { readAsText } from '../files/read-file';
+import { usePolling } from '../hooks/use-polling';
+import { useRun } from '../hooks/use-run';
 import { printText } from './print-text';
 
 export function IntegrityDialog({

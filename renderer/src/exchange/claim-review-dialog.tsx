@@ -10,9 +10,9 @@ import type { ClaimReviewResult } from '../../../electron/schema/exchange';
 import { limits, requiredText } from '../../../electron/schema/inputs';
 import { ApiCallError, client } from '../client';
 import { Modal } from '../components/modal';
+import { downloadText, fileSlug } from '../files/downloads';
 import { Field, FormError } from '../forms/field';
 import { applyServerError } from '../forms/server-errors';
-import { downloadText, fileSlug } from './downloads';
 import { plural } from './exchange-labels';
 import { invalidateAudit } from './invalidate-audit';
 

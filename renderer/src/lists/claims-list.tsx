@@ -5,8 +5,8 @@ import type { ClaimStatus } from '../../../electron/schema/enums';
 import { claimStatuses } from '../../../electron/schema/enums';
 import type { Verdict } from '../../../electron/schema/inputs';
 import type { ClaimListItem } from '../../../electron/schema/records';
-import { useDebounced } from '../components/use-debounced';
 import { VerdictBadge } from '../components/verdict-badge';
+import { useDebounced } from '../hooks/use-debounced';
 import { claimStatusLabels, verdictLabels, verdictOrder } from '../labels';
 import { useApi } from '../queries';
 import {

@@ -1,7 +1,7 @@
 // The one piece of the Pictures section a deal's detail shows: a way straight to its evidence
 // matrix. Kept apart from pictures-view so that the detail pane never pulls in the pictures' chunk
 // (Cytoscape and the picture builders load only when the section opens).
-import { useSessionState } from '../components/use-session-state';
+import { useSessionState } from '../hooks/use-session-state';
 import { useNavigation } from '../navigation';
 import { PICTURES_SECTION } from '../section-ids';
 import { matrixDealKey, pictureTabKey } from './session-keys';

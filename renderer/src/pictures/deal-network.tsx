@@ -8,11 +8,11 @@ import { Verdict, type Verdict as VerdictType } from '../../../electron/schema/i
 import type { NetworkFilters, NodePosition } from '../../../electron/schema/pictures';
 import { call } from '../client';
 import { ErrorMessage, Loading } from '../components/status-message';
-import { useSessionState } from '../components/use-session-state';
-import { downloadText } from '../exchange/downloads';
+import { clickDownload, downloadText } from '../files/downloads';
+import { useSessionState } from '../hooks/use-session-state';
 import { actorKindLabels, technologyLabels, verdictLabels } from '../labels';
 import { useApi } from '../queries';
-import { downloadDataUrl } from './download';
+
 import {
   type Graph,
   type GraphEdge,
@@ -97,7 +97,7 @@ export function DealNetwork({ onOpen }: { onOpen: OpenRecord }) {
 
   const exportPng = () => {
     const url = canvas.current?.png();
-    if (url) downloadDataUrl(url, 'deal-network.png');
+    if (url) clickDownload(url, 'deal-network.png');
   };
   const exportSvg = () => {
     const positions = canvas.current?.positions();

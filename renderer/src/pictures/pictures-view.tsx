@@ -2,14 +2,13 @@
 // picture opens records through the shell's navigation, and the chosen tab survives the visit.
 import './pictures.css';
 import { type KeyboardEvent, useRef } from 'react';
-import { useSessionState } from '../components/use-session-state';
+import { useSessionState } from '../hooks/use-session-state';
 import { useNavigation } from '../navigation';
+import type { PictureTab } from './deal-matrix-link';
 import { DealNetwork, type OpenRecord } from './deal-network';
 import { EvidenceMatrix } from './evidence-matrix-view';
-import type { PictureTab } from './deal-matrix-link';
 import { pictureTabKey } from './session-keys';
 import { Timeline } from './timeline-view';
-
 
 const tabs: { id: PictureTab; label: string }[] = [
   { id: 'network', label: 'Deal network' },

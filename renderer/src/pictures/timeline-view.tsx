@@ -5,7 +5,7 @@
 import { type KeyboardEvent, useMemo } from 'react';
 import { dealStatuses, stances } from '../../../electron/schema/enums';
 import { ErrorMessage, Loading } from '../components/status-message';
-import { useSessionState } from '../components/use-session-state';
+import { useSessionState } from '../hooks/use-session-state';
 import { dealStatusLabels, formatTime, stanceLabels } from '../labels';
 import { useApi } from '../queries';
 import type { OpenRecord } from './deal-network';
