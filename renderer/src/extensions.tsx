@@ -1,9 +1,9 @@
 // Where later features plug in without touching the views: extra navigation sections (import,
 // export, reports) and extra panels in a record's detail (a source's attachments, custody).
 // Each entry is a component that receives the record's id; the views render them in order.
-import type { ComponentType } from 'react';
+import { type ComponentType, lazy } from 'react';
 import { AttachmentsPanel } from './attachments/attachments-panel';
-import { lazyView } from './components/lazy-view';
+import { LazyView } from './components/lazy-view';
 import { AuditTools } from './custody/audit-tools';
 import { ClaimPublishPanel, DealPublishPanel } from './exchange/publish-panels';
 import { DealMatrixLink } from './pictures/deal-matrix-link';
@@ -11,15 +11,33 @@ import { EXPORT_SECTION, IMPORT_SECTION, PICTURES_SECTION } from './section-ids'
 
 // The wide sections load on first visit: the pictures carry Cytoscape, the exchange screens their
 // parsers and previews; none of it is needed to paint the case.
-const PicturesView = lazyView('the pictures', () =>
-  import('./pictures/pictures-view').then((m) => m.PicturesView),
+const PicturesChunk = lazy(() =>
+  import('./pictures/pictures-view').then((m) => ({ default: m.PicturesView })),
 );
-const ImportView = lazyView('the import screen', () =>
-  import('./exchange/import-view').then((m) => m.ImportView),
-);
-const ExportView = lazyView('the export screen', () =>
-  import('./exchange/export-view').then((m) => m.ExportView),
-);
+const ImportChunk = lazy(() => import('./exchange/import-view').then((m) => ({ default: m.ImportView })));
+const ExportChunk = lazy(() => import('./exchange/export-view').then((m) => ({ default: m.ExportView })));
+
+function PicturesView() {
+  return (
+    <LazyView what="the pictures">
+      <PicturesChunk />
+    </LazyView>
+  );
+}
+function ImportView() {
+  return (
+    <LazyView what="the import screen">
+      <ImportChunk />
+    </LazyView>
+  );
+}
+function ExportView() {
+  return (
+    <LazyView what="the export screen">
+      <ExportChunk />
+    </LazyView>
+  );
+}
 
 export interface DetailExtension {
   /** Stable key, e.g. "attachments". */
