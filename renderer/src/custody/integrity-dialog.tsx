@@ -3,10 +3,11 @@
 // report at the end (PASSED or FAILED, then each step) that can be saved or printed.
 import { useCallback, useId, useState } from 'react';
 import type { IntegrityProgress, IntegrityReport } from '../../../electron/schema/custody';
+import { fileSlug } from '../../../electron/schema/file-slug';
 import { client } from '../client';
 import { Modal } from '../components/modal';
 import { ErrorMessage } from '../components/status-message';
-import { downloadText, fileSlug } from '../files/downloads';
+import { downloadText } from '../files/downloads';
 import { readAsText } from '../files/read-file';
 import { usePolling } from '../hooks/use-polling';
 import { useRun } from '../hooks/use-run';

@@ -4,6 +4,7 @@
 // confidence model, which verdicts would fall — the fragile warning made visible.
 import { useMemo, useState } from 'react';
 import type { MatrixPicture } from '../../../electron/schema/pictures';
+import { plural } from '../../../electron/schema/plural';
 import { ReliabilityBadge } from '../components/grade-badge';
 import { ErrorMessage, Loading } from '../components/status-message';
 import { VerdictBadge } from '../components/verdict-badge';
@@ -21,10 +22,6 @@ import {
   whatIf,
 } from './evidence-matrix';
 import { matrixDealKey } from './session-keys';
-
-function plural(n: number, one: string, many = `${one}s`): string {
-  return `${n.toLocaleString()} ${n === 1 ? one : many}`;
-}
 
 export function EvidenceMatrix({ onOpen }: { onOpen: OpenRecord }) {
   const deals = useApi('deals.list', { limit: 500, sort: { field: 'title', direction: 'asc' } });
