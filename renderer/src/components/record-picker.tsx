@@ -63,6 +63,9 @@ export function RecordPicker({
     queryKey: [queryKey, 'picker', searchQuery],
     queryFn: () => search(searchQuery),
     enabled: open,
+    // Keep the options shown while the next words are searched: they do not flash away on every
+    // key, and an option being clicked is not swapped out from under the pointer.
+    placeholderData: (previous) => previous,
   });
   const shown = (options.data ?? []).filter((o) => o.id !== excludeId);
 
