@@ -75,8 +75,8 @@ describe('a claim’s detail', () => {
     renderApp(<ClaimDetail id={claimId} />, { nav: { selection: { kind: 'claim', id: claimId } } });
     const supports = await screen.findByRole('list', { name: /Supporting evidence/ });
     const contradicts = screen.getByRole('list', { name: /Contradicting evidence/ });
-    expect(within(supports).getAllByRole('listitem')).toHaveLength(2);
-    expect(within(contradicts).getAllByRole('listitem')).toHaveLength(1);
+    await waitFor(() => expect(within(supports).getAllByRole('listitem')).toHaveLength(2));
+    await waitFor(() => expect(within(contradicts).getAllByRole('listitem')).toHaveLength(1));
     const first = within(supports).getAllByRole('listitem')[0]!;
     expect(within(first).getByText('Huawei supplied the cameras.')).toBeInTheDocument();
     expect(within(first).getByText('p. 3')).toBeInTheDocument();

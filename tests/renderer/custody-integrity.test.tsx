@@ -127,7 +127,9 @@ describe('the checkpoint', () => {
     expect(text).toHaveClass('checkpoint-text');
     expect(text.textContent).toBe(CHECKPOINT_TEXT);
     await userEvent.click(within(dialog).getByRole('button', { name: 'Save as text file' }));
-    expect(downloads.saved.map((d) => d.fileName)).toEqual(['almaty-cameras.checkpoint-42.txt']);
+    await waitFor(() =>
+      expect(downloads.saved.map((d) => d.fileName)).toEqual(['almaty-cameras.checkpoint-42.txt']),
+    );
     expect(await blobText(downloads.saved[0]!.blob)).toBe(CHECKPOINT_TEXT);
     expect(callsTo('audit.checkpoint')).toHaveLength(1);
   });
@@ -149,7 +151,9 @@ describe('verify case integrity', () => {
     await userEvent.click(within(dialog).getByRole('button', { name: 'Verify' }));
     const bar = await within(dialog).findByRole('progressbar', { name: 'Integrity check progress' });
     await waitFor(() => expect(bar).toHaveAttribute('value', '0.75'));
-    expect(within(dialog).getByText('Checking attachments: 1 of 1 (contract.pdf)')).toBeInTheDocument();
+    expect(
+      await within(dialog).findByText('Checking attachments: 1 of 1 (contract.pdf)'),
+    ).toBeInTheDocument();
     expect(callsTo('case.verifyIntegrity')).toEqual([{}]);
 
     finish(integrity(true));

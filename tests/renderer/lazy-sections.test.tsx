@@ -2,6 +2,7 @@
 // is loading while the chunk arrives, then shows the section.
 import { screen, waitFor } from '@testing-library/react';
 import { Shell } from '../../renderer/src/shell/shell';
+import { uuid } from './fixtures';
 import { page, renderApp, resetBackend } from './support';
 
 vi.mock('../../renderer/src/client', async (actual) => ({
@@ -12,6 +13,8 @@ vi.mock('../../renderer/src/client', async (actual) => ({
 const info = {
   path: '/cases/almaty.evidence',
   name: 'Almaty cameras',
+  caseId: uuid(70),
+  replica: uuid(71),
   actor: 'Journalist',
   schemaVersion: 1,
   counts: {
