@@ -151,7 +151,7 @@ function FilterControl({
         />
       );
     case 'deal':
-      return <DealFilter label={spec.label} anyLabel={spec.anyLabel} value={value} onChange={onChange} />;
+      return <DealFilter spec={spec} value={value} onChange={onChange} />;
     case 'text':
       return (
         <TextFilter
@@ -166,24 +166,22 @@ function FilterControl({
   }
 }
 
+/** The case's deals as the choices of a select filter, by title. */
 function DealFilter({
-  label,
-  anyLabel,
+  spec,
   value,
   onChange,
 }: {
-  label: string;
-  anyLabel: string;
+  spec: Extract<FilterSpec, { type: 'deal' }>;
   value: string;
   onChange(v: string): void;
 }) {
   const deals = useApi('deals.list', { limit: 500, sort: { field: 'title', direction: 'asc' } });
+  const choices = (deals.data?.items ?? []).map((d) => ({ value: d.id, label: d.title }));
   return (
-    <FilterSelect
-      label={label}
-      anyLabel={anyLabel}
+    <FilterControl
+      spec={{ ...spec, type: 'select', choices, as: 'value' }}
       value={value}
-      choices={(deals.data?.items ?? []).map((d) => ({ value: d.id, label: d.title }))}
       onChange={onChange}
     />
   );
