@@ -2,7 +2,6 @@
 // later proves the history still contains it unchanged. The whole-file check that uses these is
 // the integrity runner (integrity/run-integrity.ts).
 
-import { plural } from '../schema/counting';
 import {
   type AuditVerification,
   AuditVerify,
@@ -13,6 +12,7 @@ import {
   CheckpointInput,
   type CheckpointRecord,
 } from '../schema/custody';
+import { plural } from '../schema/plural';
 import { auditHead, chainStart, GENESIS_HASH, verifyBatch } from './audit';
 import { caseCounts } from './case-counts';
 import type { CaseFile } from './db';

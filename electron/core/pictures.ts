@@ -1,6 +1,8 @@
 // What the three pictures need from a case, each in a handful of set-based queries so a case of
 // thousands of deals answers at once. The pictures only read, except for the network's layout,
 // which is kept in picture_positions (see migrations/0002: layout, not evidence, so not audited).
+
+import type { DealRow } from '../schema/deal-row';
 import type { ActorKind, DealStatus, PartyRole, Reliability, Stance } from '../schema/enums';
 import type { Verdict } from '../schema/inputs';
 import {
@@ -21,7 +23,6 @@ import {
   type TimelinePicture,
   weakestOf,
 } from '../schema/pictures';
-import type { DealSummary } from '../schema/records';
 import type { CaseFile } from './db';
 import { CoreError, parseInput } from './errors';
 import { nowIso } from './ids';
@@ -48,7 +49,7 @@ export function networkPicture(c: CaseFile, input: unknown): NetworkPicture {
          GROUP BY d.id ORDER BY d.title, d.id`,
       )
       .all() as (Record<Verdict, number> &
-      DealSummary & {
+      DealRow & {
         claims: number;
       })[];
     const deals: NetworkDeal[] = dealRows.map((r) => {
@@ -157,7 +158,7 @@ export function timelinePicture(c: CaseFile, input: unknown): TimelinePicture {
                   (SELECT count(*) FROM claims cl WHERE cl.deal_id = d.id AND cl.deleted_at IS NULL) AS claims
            FROM deals d WHERE d.deleted_at IS NULL ORDER BY coalesce(d.country, ''), coalesce(d.year, 9999), d.title, d.id`,
         )
-        .all() as (DealSummary & {
+        .all() as (DealRow & {
         claims: number;
       })[]
     ).map(

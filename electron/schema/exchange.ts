@@ -1,4 +1,5 @@
 // Exchange: what goes in and out of a case. The inputs of preview / import / export / report, the
+
 // record shapes of our own case JSON (parsed with the same field rules as the forms), and the
 // plan a preview returns, row by row.
 import { z } from 'zod';
@@ -14,6 +15,7 @@ import {
   requiredText,
   SourceCreate,
 } from './inputs';
+import { sourceColumnFieldNames } from './source-fields';
 
 export const importKinds = [
   'case-json',
@@ -40,22 +42,7 @@ export const importKindLabels: Record<ImportKind, string> = {
 export const MAX_IMPORT_CHARS = 64 * 1024 * 1024;
 
 /** Which record field a CSV column fills; null keeps the column out of the fields (sources: in notes). */
-export const sourceColumnFields = [
-  'id',
-  'title',
-  'kind',
-  'url',
-  'author',
-  'publisher',
-  'publishedAt',
-  'accessedAt',
-  'language',
-  'reliability',
-  'reliabilityNote',
-  'confidential',
-  'derivedFrom',
-  'notes',
-] as const;
+export const sourceColumnFields = sourceColumnFieldNames;
 export const claimColumnFields = ['id', 'statement', 'status', 'tags', 'deal'] as const;
 
 export const ImportOptions = z

@@ -3,10 +3,10 @@
 // renderer, so a headless caller filtering through the contract and the screen filtering instantly
 // in memory can never disagree about which deals a filter shows.
 import { z } from 'zod';
+import type { DealRow } from './deal-row';
 import type { ActorKind, DealStatus, PartyRole, Reliability, Stance, Technology } from './enums';
 import { Technology as TechnologyEnum } from './enums';
 import { Id, limits, Verdict, type Verdict as VerdictType } from './inputs';
-import type { DealSummary } from './records';
 
 const Year = z.number().int().min(1900).max(2100);
 
@@ -51,7 +51,7 @@ export const SavePositions = z
 
 export type VerdictCounts = Record<VerdictType, number>;
 
-export interface NetworkDeal extends DealSummary {
+export interface NetworkDeal extends DealRow {
   claimCount: number;
   verdictCounts: VerdictCounts;
   /** The verdict of its weakest live claim; null for a deal with no claims. */
@@ -102,7 +102,7 @@ export interface StatusStep {
   recordedAt: string;
 }
 
-export interface TimelineDeal extends DealSummary {
+export interface TimelineDeal extends DealRow {
   claimCount: number;
   statusHistory: StatusStep[];
 }
@@ -159,7 +159,7 @@ export interface MatrixSource {
 }
 
 export interface MatrixPicture {
-  deal: DealSummary;
+  deal: DealRow;
   claims: MatrixClaim[];
   evidence: MatrixEvidence[];
   /** Every source the evidence rests on, with all its `derivedFrom` ancestors (lines of origin need them). */

@@ -1,4 +1,6 @@
 // The shapes the core returns. Plain data, so every transport can carry them as JSON.
+
+import type { DealRow } from './deal-row';
 import type {
   ActorKind,
   ClaimStatus,
@@ -19,17 +21,13 @@ export interface Timestamps {
   deletedAt: string | null;
 }
 
-/** What every list or picture shows of a deal: its row in the deal network, timeline and matrix. */
-export interface DealSummary {
+export interface Deal extends Timestamps {
   id: string;
   title: string;
   technology: Technology;
   country: string | null;
   status: DealStatus;
   year: number | null;
-}
-
-export interface Deal extends Timestamps, DealSummary {
   valueAmount: number | null;
   valueCurrency: string | null;
   summary: string | null;
@@ -180,7 +178,7 @@ export interface ClaimListItem extends Claim {
 // Output shapes of the detail methods (the contract and the renderer use them; the core fills them).
 export interface ActorDetail {
   actor: Actor;
-  deals: (DealSummary & { role: string })[];
+  deals: (DealRow & { role: string })[];
 }
 
 export interface PartyView extends DealParty {

@@ -1,13 +1,43 @@
 // Where later features plug in without touching the views: extra navigation sections (import,
 // export, reports) and extra panels in a record's detail (a source's attachments, custody).
 // Each entry is a component that receives the record's id; the views render them in order.
-import type { ComponentType } from 'react';
+import { type ComponentType, lazy } from 'react';
 import { AttachmentsPanel } from './attachments/attachments-panel';
+import { LazyView } from './components/lazy-view';
 import { AuditTools } from './custody/audit-tools';
-import { EXPORT_SECTION, ExportView } from './exchange/export-view';
-import { IMPORT_SECTION, ImportView } from './exchange/import-view';
 import { ClaimPublishPanel, DealPublishPanel } from './exchange/publish-panels';
-import { DealMatrixLink, PICTURES_SECTION, PicturesView } from './pictures/pictures-view';
+import { DealMatrixLink } from './pictures/deal-matrix-link';
+import { EXPORT_SECTION, IMPORT_SECTION, PICTURES_SECTION } from './section-ids';
+
+// The wide sections load on first visit: the pictures carry Cytoscape, the exchange screens their
+// parsers and previews; none of it is needed to paint the case.
+const PicturesChunk = lazy(() =>
+  import('./pictures/pictures-view').then((m) => ({ default: m.PicturesView })),
+);
+const ImportChunk = lazy(() => import('./exchange/import-view').then((m) => ({ default: m.ImportView })));
+const ExportChunk = lazy(() => import('./exchange/export-view').then((m) => ({ default: m.ExportView })));
+
+function PicturesView() {
+  return (
+    <LazyView what="the pictures">
+      <PicturesChunk />
+    </LazyView>
+  );
+}
+function ImportView() {
+  return (
+    <LazyView what="the import screen">
+      <ImportChunk />
+    </LazyView>
+  );
+}
+function ExportView() {
+  return (
+    <LazyView what="the export screen">
+      <ExportChunk />
+    </LazyView>
+  );
+}
 
 export interface DetailExtension {
   /** Stable key, e.g. "attachments". */

@@ -1,99 +1,26 @@
-// Human words for every enumeration the screens show. The rating scales' words come from the shared
-// schema so the renderer, reports and exports say the same thing.
+// Human words for what the screens show. The enumerations' words live in the shared schema
+// (electron/schema/labels.ts) so the renderer, reports and exports say the same thing.
 
-import { verdictLabels } from '../../electron/schema/confidence';
-import type {
-  ActorKind,
-  ClaimStatus,
-  ConfidenceLevel,
-  DealStatus,
-  PartyRole,
-  SourceKind,
-  Stance,
-  Technology,
-} from '../../electron/schema/enums';
-import { credibilityLabels, likelihoodLabels, reliabilityLabels } from '../../electron/schema/enums';
-import type { Verdict } from '../../electron/schema/inputs';
 import type { SearchKind } from '../../electron/schema/search';
 
-export { credibilityLabels, likelihoodLabels, reliabilityLabels, verdictLabels };
+export {
+  actorKindLabels,
+  claimStatusLabels,
+  confidenceLabels,
+  credibilityLabels,
+  dealStatusLabels,
+  likelihoodLabels,
+  partyRoleLabels,
+  reliabilityLabels,
+  sourceKindLabels,
+  stanceHeadings,
+  stanceLabels,
+  technologyLabels,
+  verdictLabels,
+  verdictOrder,
+} from '../../electron/schema/labels';
 
-export const verdictOrder: readonly Verdict[] = ['unsupported', 'single_source', 'corroborated', 'contested'];
-
-export const claimStatusLabels: Record<ClaimStatus, string> = {
-  draft: 'Draft',
-  under_review: 'Under review',
-  verified: 'Verified',
-  disputed: 'Disputed',
-  debunked: 'Debunked',
-  unverifiable: 'Unverifiable',
-};
-
-export const stanceLabels: Record<Stance, string> = {
-  supports: 'Supports',
-  contradicts: 'Contradicts',
-  context: 'Context',
-};
-
-export const stanceHeadings: Record<Stance, string> = {
-  supports: 'Supporting evidence',
-  contradicts: 'Contradicting evidence',
-  context: 'Context',
-};
-
-export const sourceKindLabels: Record<SourceKind, string> = {
-  article: 'Article',
-  report: 'Report',
-  document: 'Document',
-  leak: 'Leak',
-  interview: 'Interview',
-  dataset: 'Dataset',
-  official_record: 'Official record',
-  court_record: 'Court record',
-  social_post: 'Social media post',
-  other: 'Other',
-};
-
-export const technologyLabels: Record<Technology, string> = {
-  lawful_intercept: 'Lawful intercept',
-  cctv: 'CCTV',
-  facial_recognition: 'Facial recognition',
-  spyware: 'Spyware',
-  dpi: 'Deep packet inspection',
-  biometrics: 'Biometrics',
-  data_retention: 'Data retention',
-  other: 'Other',
-};
-
-export const dealStatusLabels: Record<DealStatus, string> = {
-  rumoured: 'Rumoured',
-  announced: 'Announced',
-  signed: 'Signed',
-  deployed: 'Deployed',
-  cancelled: 'Cancelled',
-};
-
-export const actorKindLabels: Record<ActorKind, string> = {
-  company: 'Company',
-  government: 'Government',
-  agency: 'Agency',
-  person: 'Person',
-  organisation: 'Organisation',
-};
-
-export const partyRoleLabels: Record<PartyRole, string> = {
-  vendor: 'Vendor',
-  buyer: 'Buyer',
-  operator: 'Operator',
-  financier: 'Financier',
-  intermediary: 'Intermediary',
-};
-
-export const confidenceLabels: Record<ConfidenceLevel, string> = {
-  low: 'Low confidence',
-  moderate: 'Moderate confidence',
-  high: 'High confidence',
-};
+import { credibilityLabels, likelihoodLabels, reliabilityLabels } from '../../electron/schema/labels';
 
 export const searchKindLabels: Record<SearchKind, string> = {
   claim: 'Claims',

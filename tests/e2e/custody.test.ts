@@ -4,9 +4,10 @@
 // test-results/e2e/.
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import type { Locator, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import type { ApiWithFile as Api } from '../../electron/api/create-api';
 import { foreignRequests, openSession, requireChromium, type Session } from './harness';
+import { expectCount, expectText, expectValue } from './waits';
 
 const run = requireChromium('custody');
 
@@ -30,7 +31,6 @@ describe.skipIf(!run)('chain of custody in the workspace', () => {
   beforeAll(async () => {
     s = await openSession({ caseName: 'Almaty cameras', actor: 'Journalist', seed });
     page = s.page;
-    page.setDefaultTimeout(15_000);
     await page.goto(s.host.url);
     await page.getByRole('heading', { name: 'Almaty cameras', level: 1 }).waitFor();
   });
@@ -68,7 +68,8 @@ describe.skipIf(!run)('chain of custody in the workspace', () => {
       .getByLabel('Attach a file to this source')
       .setInputFiles({ name: 'tender-copy.txt', mimeType: 'text/plain', buffer: FILE });
     await panel.getByText('“tender-copy.txt” is already in the case; linked again.').waitFor();
-    expect(await panel.getByRole('row').count()).toBe(3);
+    // Header, the first file, the same bytes linked again: wait for the list to show the new link.
+    await expectCount(panel.getByRole('row'), 3);
   });
 
   it('verifies the file intact and saves it back byte for byte', async () => {
@@ -119,7 +120,7 @@ describe.skipIf(!run)('chain of custody in the workspace', () => {
     const report = dialog.getByRole('region', { name: 'Integrity report' });
     await report.getByText('PASSED', { exact: true }).waitFor();
     const steps = report.getByRole('listitem');
-    expect(await steps.count()).toBe(4);
+    await expectCount(steps, 4);
     for (const label of ['Database structure', 'Audit history', 'Checkpoint', 'Attachments']) {
       await expectText(steps.filter({ hasText: label }).first(), /^Passed/);
     }
@@ -136,26 +137,3 @@ describe.skipIf(!run)('chain of custody in the workspace', () => {
     expect(s.problems.filter((p) => /Content Security Policy|Refused to|Blocked/i.test(p))).toEqual([]);
   });
 });
-
-async function expectText(locator: Locator, text: string | RegExp): Promise<void> {
-  await locator.waitFor();
-  const deadline = Date.now() + 10_000;
-  let last = '';
-  while (Date.now() < deadline) {
-    last = (await locator.textContent()) ?? '';
-    if (typeof text === 'string' ? last.includes(text) : text.test(last)) return;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`expected ${String(text)} in “${last}”`);
-}
-
-async function expectValue(locator: Locator, text: RegExp): Promise<void> {
-  const deadline = Date.now() + 10_000;
-  let last = '';
-  while (Date.now() < deadline) {
-    last = await locator.inputValue();
-    if (text.test(last)) return;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`expected ${String(text)} in the value “${last}”`);
-}

@@ -8,6 +8,7 @@ import type { Page } from 'playwright-core';
 import type { Output } from '../../electron/api/contract';
 import type { Api } from '../../electron/api/create-api';
 import { foreignRequests, openSession, requireChromium, root, type Session } from './harness';
+import { expectCount, expectText } from './waits';
 
 const run = requireChromium('exchange');
 
@@ -53,7 +54,6 @@ describe.skipIf(!run)('exchange in the workspace', () => {
   beforeAll(async () => {
     s = await openSession({ caseName: 'Central Asia deals', actor: 'Journalist', seed });
     page = s.page;
-    page.setDefaultTimeout(15_000);
     await page.goto(s.host.url);
     await page.getByRole('heading', { name: 'Central Asia deals', level: 1 }).waitFor();
   });
@@ -77,7 +77,7 @@ describe.skipIf(!run)('exchange in the workspace', () => {
     await expectText(rejected.getByRole('cell').nth(4), 'Rejected');
     await expectText(rejected.getByRole('cell').nth(5), /has no title/);
     await expectText(rejected.getByRole('cell').nth(1), '9');
-    expect(await table.getByRole('row').count()).toBe(4);
+    await expectCount(table.getByRole('row'), 4);
     const totals = page.getByLabel('What the import would do');
     await expectText(totals, /New\s*2/);
     await expectText(totals, /Rejected\s*1/);
@@ -95,7 +95,7 @@ describe.skipIf(!run)('exchange in the workspace', () => {
     const list = page.getByRole('listbox', { name: 'Sources' });
     await list.getByRole('option', { name: /Huawei's Safe City in Tashkent/ }).waitFor();
     await list.getByRole('option', { name: /SORM in Kyrgyzstan: procurement and oversight/ }).waitFor();
-    expect(await list.getByRole('option').count()).toBe(3);
+    await expectCount(list.getByRole('option'), 3);
     await s.shot('exchange-sources-imported');
   });
 
@@ -164,15 +164,3 @@ describe.skipIf(!run)('exchange in the workspace', () => {
     expect(s.problems.filter((p) => /Content Security Policy|Refused to|Blocked/i.test(p))).toEqual([]);
   });
 });
-
-async function expectText(locator: import('playwright-core').Locator, text: string | RegExp): Promise<void> {
-  await locator.waitFor();
-  const deadline = Date.now() + 10_000;
-  let last = '';
-  while (Date.now() < deadline) {
-    last = (await locator.textContent()) ?? '';
-    if (typeof text === 'string' ? last.includes(text) : text.test(last)) return;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`expected ${String(text)} in “${last}”`);
-}

@@ -11,10 +11,17 @@ import { fileURLToPath } from 'node:url';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 import { type ApiWithFile as Api, createApi } from '../../electron/api/create-api';
 import { type RunningHost, startHost } from '../../electron/host/server';
+import { patience } from './waits';
 
 export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const rendererOut = path.join(root, 'out', 'renderer');
-export const screenshotDir = path.join(root, 'test-results', 'e2e');
+/**
+ * Screenshots for a person to look at after a run: outside the repository (the suite leaves the git
+ * tree as it found it), in one folder under the system's temp folder unless CORROBORATE_SCREENSHOTS
+ * names another.
+ */
+export const screenshotDir =
+  process.env.CORROBORATE_SCREENSHOTS ?? path.join(os.tmpdir(), 'corroborate-e2e-screenshots');
 
 /** System Chromium: CHROMIUM_PATH, or the usual install locations. */
 export function findChromium(): string | null {
@@ -110,6 +117,8 @@ export async function openSession(options: SessionOptions): Promise<Session> {
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
   });
   const context = await browser.newContext({ viewport: options.viewport ?? { width: 1440, height: 900 } });
+  // Waits, never bounds: on a busy shared machine a page may take long to show what a user waits for.
+  context.setDefaultTimeout(patience.timeout);
   const page = await context.newPage();
   const requests: string[] = [];
   const problems: string[] = [];

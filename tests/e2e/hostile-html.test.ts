@@ -44,7 +44,6 @@ describe.skipIf(!run)('markup in a claim is shown as text and never runs', () =>
         });
       },
     });
-    s.page.setDefaultTimeout(10_000);
     await s.page.goto(s.host.url);
     await s.page.getByRole('heading', { name: 'Hostile input', level: 1 }).waitFor();
   });

@@ -3,6 +3,7 @@
 // ones issue 4 names; screenshots of the main views land in test-results/e2e/.
 import type { Locator, Page } from 'playwright-core';
 import { foreignRequests, openSession, requireChromium, type Session } from './harness';
+import { expectAttribute, expectValue } from './waits';
 
 const run = requireChromium('workflow');
 
@@ -20,7 +21,6 @@ describe.skipIf(!run)('the investigator’s workflow', () => {
   beforeAll(async () => {
     s = await openSession({ caseName: 'Almaty cameras', actor: 'Journalist' });
     page = s.page;
-    page.setDefaultTimeout(10_000);
     await page.goto(s.host.url);
     await page.getByRole('heading', { name: 'Almaty cameras', level: 1 }).waitFor();
   });
@@ -126,9 +126,10 @@ describe.skipIf(!run)('the investigator’s workflow', () => {
     await dialog.getByRole('button', { name: 'Create source' }).click();
     await dialog.waitFor({ state: 'detached' });
     // Back in the evidence form, with what was typed before and the new source chosen.
-    if ((await form.getByRole('combobox', { name: 'Source' }).inputValue()) !== SECOND_SOURCE) {
-      throw new Error('the new source was not chosen in the evidence form');
-    }
+    await expectValue(
+      form.getByRole('combobox', { name: 'Source' }),
+      new RegExp(`^${escapeRegExp(SECOND_SOURCE)}$`),
+    );
     expectEqual(
       await form.getByRole('textbox', { name: 'Excerpt' }).inputValue(),
       'The contract names a Chinese supplier for the facial recognition module.',
@@ -216,7 +217,7 @@ describe.skipIf(!run)('the investigator’s workflow', () => {
 
     const statement = form.getByRole('textbox', { name: 'Statement' });
     await form.getByText('Statement is required').waitFor();
-    expectEqual(await statement.getAttribute('aria-invalid'), 'true');
+    await expectAttribute(statement, 'aria-invalid', 'true');
     // The error is the field's own description, not a message somewhere else on the page.
     const described = await statement.evaluate((el) =>
       (el.getAttribute('aria-describedby') ?? '')

@@ -55,8 +55,9 @@ describe('the attachments panel', () => {
       'sources.get': () => sourceDetail,
     });
     renderApp(<AttachmentsPanel id={sourceId} />);
-    const rows = within(await table()).getAllByRole('row');
-    expect(rows).toHaveLength(3);
+    const shown = await table();
+    await waitFor(() => expect(within(shown).getAllByRole('row')).toHaveLength(3));
+    const rows = within(shown).getAllByRole('row');
     const cells = within(rows[1]!)
       .getAllByRole('cell')
       .map((c) => c.textContent);

@@ -35,35 +35,40 @@ const contradicting = evidence(3, {
   sourceReliability: 'C',
 });
 
+/** The claim's trail as the core answers it: the claim's events and its evidence's, removed included. */
+function claimTrail() {
+  return page([
+    auditEvent(40, {
+      action: 'remove',
+      entity: 'evidence',
+      entityId: removedEvidenceId,
+      payload: { claimId, excerpt: 'An old quote', stance: 'supports' },
+    }),
+    auditEvent(5, {
+      entity: 'evidence',
+      entityId: removedEvidenceId,
+      payload: { claimId, excerpt: 'An old quote', stance: 'supports' },
+    }),
+    auditEvent(2, {
+      entity: 'evidence',
+      entityId: supporting.id,
+      payload: { stance: 'supports', excerpt: supporting.excerpt },
+    }),
+    auditEvent(1, { payload: { statement: 'Claim number 1', status: 'draft' } }),
+  ]);
+}
+
 function backendFor(
   detail = claimDetail({ evidence: [supporting, confidential, contradicting], assessments: [assessment()] }),
 ) {
   resetBackend({
-    'claims.get': () => detail,
+    // The detail pane asks for the trail with the claim: one round trip.
+    'claims.get': (input) =>
+      (input as { trail?: boolean }).trail ? { ...detail, trail: claimTrail() } : detail,
     'evidence.remove': (input) => ({ ...contradicting, id: input.id, deletedAt: '2025-03-02T00:00:00.000Z' }),
     'audit.list': (input) => {
       const i = (input ?? {}) as Input<'audit.list'> & object;
-      // The core answers `claimId` with the claim's events and its evidence's, removed included.
-      if (i.claimId === claimId)
-        return page([
-          auditEvent(40, {
-            action: 'remove',
-            entity: 'evidence',
-            entityId: removedEvidenceId,
-            payload: { claimId, excerpt: 'An old quote', stance: 'supports' },
-          }),
-          auditEvent(5, {
-            entity: 'evidence',
-            entityId: removedEvidenceId,
-            payload: { claimId, excerpt: 'An old quote', stance: 'supports' },
-          }),
-          auditEvent(2, {
-            entity: 'evidence',
-            entityId: supporting.id,
-            payload: { stance: 'supports', excerpt: supporting.excerpt },
-          }),
-          auditEvent(1, { payload: { statement: 'Claim number 1', status: 'draft' } }),
-        ]);
+      if (i.claimId === claimId) return claimTrail();
       return page([]);
     },
   });
@@ -75,8 +80,8 @@ describe('a claim’s detail', () => {
     renderApp(<ClaimDetail id={claimId} />, { nav: { selection: { kind: 'claim', id: claimId } } });
     const supports = await screen.findByRole('list', { name: /Supporting evidence/ });
     const contradicts = screen.getByRole('list', { name: /Contradicting evidence/ });
-    expect(within(supports).getAllByRole('listitem')).toHaveLength(2);
-    expect(within(contradicts).getAllByRole('listitem')).toHaveLength(1);
+    await waitFor(() => expect(within(supports).getAllByRole('listitem')).toHaveLength(2));
+    await waitFor(() => expect(within(contradicts).getAllByRole('listitem')).toHaveLength(1));
     const first = within(supports).getAllByRole('listitem')[0]!;
     expect(within(first).getByText('Huawei supplied the cameras.')).toBeInTheDocument();
     expect(within(first).getByText('p. 3')).toBeInTheDocument();
@@ -117,7 +122,8 @@ describe('a claim’s detail', () => {
     expect(lines[1]).toMatch(/^Created evidence.*An old quote/);
     expect(lines[2]).toMatch(/^Created evidence.*Huawei supplied the cameras/);
     expect(lines[3]).toMatch(/^Created claim/);
-    expect(callsTo('audit.list')).toContainEqual({ claimId, limit: 500 });
+    expect(callsTo('claims.get')).toContainEqual({ id: claimId, trail: true });
+    expect(callsTo('audit.list')).toEqual([]);
   });
 
   it('removes evidence only after a confirmation that says the record stays in the audit trail', async () => {

@@ -66,7 +66,7 @@ describe('the claims list', () => {
     renderApp(<ClaimsList />);
     const list = await screen.findByRole('listbox', { name: 'Claims' });
     await within(list).findByRole('option', { name: /Claim number 99999/ });
-    expect(screen.getByText('100,000 claims')).toBeInTheDocument();
+    expect(await screen.findByText('100,000 claims')).toBeInTheDocument();
     const rendered = within(list).getAllByRole('option');
     // 600 px of 66 px rows is 10 rows, plus a few of overscan: nowhere near 100,000.
     expect(rendered.length).toBeLessThan(25);

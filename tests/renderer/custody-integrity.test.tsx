@@ -128,7 +128,9 @@ describe('the checkpoint', () => {
     expect(text).toHaveClass('checkpoint-text');
     expect(text.textContent).toBe(CHECKPOINT_TEXT);
     await userEvent.click(within(dialog).getByRole('button', { name: 'Save as text file' }));
-    expect(downloads.saved.map((d) => d.fileName)).toEqual(['almaty-cameras.checkpoint-42.txt']);
+    await waitFor(() =>
+      expect(downloads.saved.map((d) => d.fileName)).toEqual(['almaty-cameras.checkpoint-42.txt']),
+    );
     expect(await blobText(downloads.saved[0]!.blob)).toBe(CHECKPOINT_TEXT);
     expect(callsTo('audit.checkpoint')).toHaveLength(1);
   });
@@ -150,7 +152,9 @@ describe('verify case integrity', () => {
     await userEvent.click(within(dialog).getByRole('button', { name: 'Verify' }));
     const bar = await within(dialog).findByRole('progressbar', { name: 'Integrity check progress' });
     await waitFor(() => expect(bar).toHaveAttribute('value', '0.75'));
-    expect(within(dialog).getByText('Checking attachments: 1 of 1 (contract.pdf)')).toBeInTheDocument();
+    expect(
+      await within(dialog).findByText('Checking attachments: 1 of 1 (contract.pdf)'),
+    ).toBeInTheDocument();
     expect(callsTo('case.verifyIntegrity')).toEqual([{}]);
 
     finish(integrity(true));
@@ -189,6 +193,47 @@ describe('verify case integrity', () => {
     expect(within(dialog).getByText(/history up to it was rewritten/)).toBeInTheDocument();
     expect(within(dialog).getByText('Failed')).toBeInTheDocument();
     expect(callsTo('case.verifyIntegrity')).toEqual([{ checkpointText: CHECKPOINT_TEXT.trim() }]);
+  });
+
+  it('a running check can be cancelled: the report then says CANCELLED and which steps were not run', async () => {
+    let finish: (r: IntegrityReport) => void = () => undefined;
+    setUp({
+      'case.verifyIntegrity': () => new Promise<IntegrityReport>((resolve) => (finish = resolve)),
+      'case.integrityProgress': () => ({
+        step: 'records',
+        message: 'Comparing records with their history: 2,000 of 90,000',
+        fraction: 0.4,
+      }),
+      'case.cancelIntegrity': () => {
+        const report = integrity(false);
+        finish({
+          ...report,
+          cancelled: true,
+          steps: report.steps.map((step, i) =>
+            i < 2
+              ? step
+              : {
+                  ...step,
+                  ok: true,
+                  skipped: true,
+                  summary: 'Not checked: the check was cancelled before this step.',
+                  problems: [],
+                },
+          ),
+        });
+        return { cancelled: true };
+      },
+    });
+    await userEvent.click(screen.getByRole('button', { name: 'Verify case integrity…' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Verify case integrity' });
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Verify' }));
+    await within(dialog).findByText('Comparing records with their history: 2,000 of 90,000');
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Cancel check' }));
+    expect(await within(dialog).findByText('CANCELLED')).toBeInTheDocument();
+    expect(within(dialog).getByRole('status')).toHaveTextContent('was stopped before it finished');
+    expect(within(dialog).getAllByText('Skipped').length).toBeGreaterThan(0);
+    expect(within(dialog).queryByRole('button', { name: 'Cancel check' })).not.toBeInTheDocument();
+    expect(callsTo('case.cancelIntegrity')).toHaveLength(1);
   });
 
   it('says when the check could not run', async () => {

@@ -219,7 +219,7 @@ describe('a report on chosen claims', () => {
     await userEvent.type(screen.getByRole('combobox', { name: 'Add a claim' }), 'huawei');
     await userEvent.click(await screen.findByRole('option', { name: /Huawei built/ }));
     const chosen = screen.getByRole('list', { name: 'Chosen claims' });
-    expect(within(chosen).getAllByRole('listitem')).toHaveLength(2);
+    await waitFor(() => expect(within(chosen).getAllByRole('listitem')).toHaveLength(2));
     await userEvent.click(screen.getByRole('button', { name: 'Report on 2 claims…' }));
     await within(await screen.findByRole('dialog', { name: 'Report on 2 claims' })).findByTitle('Report');
     expect(callsTo('exchange.report')).toEqual([

@@ -107,8 +107,9 @@ describe('the import preview', () => {
       'BibTeX / BibLaTeX',
     );
     await chooseFile();
-    const rows = within(await table()).getAllByRole('row');
-    expect(rows).toHaveLength(4);
+    const shown = await table();
+    await waitFor(() => expect(within(shown).getAllByRole('row')).toHaveLength(4));
+    const rows = within(shown).getAllByRole('row');
     const rejected = rows.find((r) => r.textContent?.includes('untitled_note_2020')) as HTMLElement;
     expect(
       within(rejected)

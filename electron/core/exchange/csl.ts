@@ -1,11 +1,13 @@
 // CSL-JSON, the common language of reference managers: every BibTeX and RIS entry passes through it
 // too. An item becomes a source; the variables a source has no column for are kept in its notes,
 // one `variable: value` line each, so nothing a reference manager knew is lost.
+
 import { z } from 'zod';
 import type { SourceKind } from '../../schema/enums';
 import { Reliability, SourceKind as SourceKindSchema } from '../../schema/enums';
 import { Id, limits, SourceCreate } from '../../schema/inputs';
 import type { Source } from '../../schema/records';
+import { bibliographicSourceFields } from '../../schema/source-fields';
 import {
   type Candidate,
   newCandidate,
@@ -81,18 +83,6 @@ const consumed = new Set([
   '_graph',
   'custom',
 ]);
-
-/** What a reference manager knows of a source; grades and notes are ours and never compared. */
-const bibliographic = [
-  'title',
-  'kind',
-  'url',
-  'author',
-  'publisher',
-  'publishedAt',
-  'accessedAt',
-  'language',
-];
 
 /** What our own CSL export puts under `custom.corroborate`, read back so a round trip keeps grades. */
 const OurCustom = z
@@ -276,7 +266,7 @@ export function cslItemToCandidate(
   if (title.length > limits.title)
     c.warnings.push('The title is longer than the field holds; it was shortened.');
   c.fields = fields;
-  c.provided = ours ? Object.keys(fields).filter((k) => k !== 'id') : bibliographic;
+  c.provided = ours ? Object.keys(fields).filter((k) => k !== 'id') : [...bibliographicSourceFields];
   if (fields.derivedFrom) c.refs.push({ field: 'derivedFrom', entity: 'source', id: fields.derivedFrom });
   const nk = sourceNaturalKey({ title: fields.title, publishedAt: fields.publishedAt, doi });
   c.naturalKey = nk.key;

@@ -2,6 +2,7 @@
 // and of evidence, sources as CSL-JSON, the HTML report and ClaimReview. Each runs in one write so
 // its `export` audit event — what left, whether confidential identities were included, the hash of
 // what was written — is recorded with it, or nothing is.
+
 import { createHash } from 'node:crypto';
 import {
   closeSync,
@@ -25,6 +26,7 @@ import {
   type ExportResult,
   type ReportResult,
 } from '../../schema/exchange';
+import { fileSlug } from '../../schema/file-slug';
 import { attachmentChunks } from '../attachments';
 import { appendEvent } from '../audit';
 import { canonicalJson } from '../canonical-json';
@@ -54,18 +56,6 @@ const extensions: Record<ExportFormat, string> = {
   'evidence-csv': 'evidence.csv',
   'sources-csl': 'sources.csl.json',
 };
-
-function slug(name: string): string {
-  return (
-    name
-      .normalize('NFKD')
-      .replace(/\p{M}/gu, '')
-      .replace(/[^A-Za-z0-9]+/g, '-')
-      .replace(/^-|-$/g, '')
-      .toLowerCase()
-      .slice(0, 60) || 'case'
-  );
-}
 
 function namesFor(c: CaseFile): Pseudonyms {
   return new Pseudonyms(
@@ -319,7 +309,7 @@ export function runExport(c: CaseFile, input: unknown): ExportResult {
         break;
       }
     }
-    const fileName = `${slug(c.meta.name)}.${extensions[v.format]}`;
+    const fileName = `${fileSlug(c.meta.name)}.${extensions[v.format]}`;
     const sha256 = sha256Hex(text);
     const bytes = Buffer.byteLength(text);
     if (v.path) writeNew(v.path, text);
@@ -368,7 +358,7 @@ export function runReport(c: CaseFile, input: unknown): ReportResult {
       names: namesFor(c),
     });
     const sha256 = sha256Hex(built.html);
-    const fileName = `${slug(v.title || c.meta.name)}.report.html`;
+    const fileName = `${fileSlug(v.title || c.meta.name)}.report.html`;
     if (v.path) writeNew(v.path, built.html);
     recordExport(c, {
       format: 'report-html',

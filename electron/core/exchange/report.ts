@@ -6,6 +6,7 @@
 
 import { verdictLabels } from '../../schema/confidence';
 import { credibilityLabels, likelihoodLabels, reliabilityLabels } from '../../schema/enums';
+import { claimStatusLabels } from '../../schema/labels';
 import type { Claim, CorroborationResult, Deal } from '../../schema/records';
 import { auditHead } from '../audit';
 import { corroborationOf } from '../claim-verdicts';
@@ -15,15 +16,6 @@ import { listParties } from '../deals';
 import { requireRecord } from '../records';
 import { dealTable } from '../tables';
 import type { Pseudonyms } from './redact';
-
-const claimStatusLabels: Record<Claim['status'], string> = {
-  draft: 'Draft',
-  under_review: 'Under review',
-  verified: 'Verified',
-  disputed: 'Disputed',
-  debunked: 'Debunked',
-  unverifiable: 'Unverifiable',
-};
 
 export function esc(value: unknown): string {
   return String(value ?? '')

@@ -1,6 +1,6 @@
 // Attachment bytes: every preserved file re-hashed and compared with the fingerprint recorded when
 // it was added (the largest share of a run on a case with documents, so progress goes by bytes).
-import { formatCount, plural } from '../../schema/counting';
+import { formatCount, plural } from '../../schema/plural';
 import { verifyAttachments } from '../attachments';
 import type { IntegrityStepDefinition } from './step';
 

@@ -1,6 +1,6 @@
 // The audit history: every event present, in order, matching its hash; and, when the user gave
 // one, a checkpoint taken earlier still inside it unchanged.
-import { formatCount } from '../../schema/counting';
+import { formatCount } from '../../schema/plural';
 import { checkCheckpoint, walkChain } from '../custody';
 import type { IntegrityStepDefinition } from './step';
 

@@ -1,8 +1,8 @@
 // The integrity report as plain text: what was checked and what was found, in words an auditor
 // can read, save or print.
 
-import { plural } from '../../schema/counting';
 import type { IntegrityReport } from '../../schema/custody';
+import { plural } from '../../schema/plural';
 import { groupedHash } from '../custody';
 
 const oneLine = (text: string) => text.replace(/\s+/g, ' ').trim();

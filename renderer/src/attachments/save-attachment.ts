@@ -2,8 +2,8 @@
 // more than one chunk per call), checked against the recorded sha256, then offered as a download.
 import type { Attachment } from '../../../electron/schema/attachments';
 import { client } from '../client';
-import { downloadBlob } from '../exchange/downloads';
-import { base64ToBytes } from '../exchange/read-file';
+import { downloadBlob } from '../files/downloads';
+import { base64ToBytes } from '../files/read-file';
 
 /** 4 MiB per call: small answers keep the app responsive and the progress moving. */
 export const SAVE_CHUNK = 4 * 1024 * 1024;

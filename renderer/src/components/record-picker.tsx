@@ -3,7 +3,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { type KeyboardEvent, type ReactNode, type Ref, useEffect, useId, useRef, useState } from 'react';
 import type { ApiCallError } from '../client';
-import { useDebounced } from './use-debounced';
+import { useDebounced } from '../hooks/use-debounced';
 
 export interface PickerOption {
   id: string;
@@ -63,6 +63,9 @@ export function RecordPicker({
     queryKey: [queryKey, 'picker', searchQuery],
     queryFn: () => search(searchQuery),
     enabled: open,
+    // Keep the options shown while the next words are searched: they do not flash away on every
+    // key, and an option being clicked is not swapped out from under the pointer.
+    placeholderData: (previous) => previous,
   });
   const shown = (options.data ?? []).filter((o) => o.id !== excludeId);
 

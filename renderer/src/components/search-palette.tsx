@@ -2,6 +2,7 @@
 // walk them, Enter opens the record (a piece of evidence opens its claim).
 import { useQuery } from '@tanstack/react-query';
 import { type KeyboardEvent, useId, useState } from 'react';
+import { plural } from '../../../electron/schema/plural';
 import {
   SEARCH_RANK_CAP,
   type SearchGroup,
@@ -9,11 +10,11 @@ import {
   type SearchResult,
 } from '../../../electron/schema/search';
 import { type ApiCallError, client } from '../client';
+import { useDebounced } from '../hooks/use-debounced';
 import { searchKindLabels } from '../labels';
 import { type RecordKind, useNavigation } from '../navigation';
 import { HighlightedSnippet } from './highlighted-snippet';
 import { Modal } from './modal';
-import { useDebounced } from './use-debounced';
 
 const PER_KIND = 8;
 
@@ -103,7 +104,7 @@ function PaletteBody({ close }: { close(): void }) {
                 ? `Nothing matches “${query}”.`
                 : result.data.capped
                   ? `${result.data.total.toLocaleString()}+ matches: add a word to narrow them.`
-                  : `${result.data.total.toLocaleString()} ${result.data.total === 1 ? 'match' : 'matches'}`}
+                  : plural(result.data.total, 'match', 'matches')}
       </p>
       <div id={listId} role="listbox" aria-label="Search results" className="palette-results">
         {groups.map((group) => (

@@ -3,11 +3,12 @@
 // "Verify case integrity" with it proves the history up to here was not rewritten or rolled back.
 import { useEffect, useRef } from 'react';
 import type { CheckpointRecord } from '../../../electron/schema/custody';
+import { fileSlug } from '../../../electron/schema/file-slug';
 import { client } from '../client';
 import { Modal } from '../components/modal';
 import { ErrorMessage } from '../components/status-message';
-import { downloadText, fileSlug } from '../exchange/downloads';
-import { useRun } from '../exchange/use-run';
+import { downloadText } from '../files/downloads';
+import { useRun } from '../hooks/use-run';
 import { printText } from './print-text';
 
 export function checkpointFileName(c: Pick<CheckpointRecord, 'caseName' | 'seq'>): string {

@@ -1,15 +1,18 @@
-// "Verify case integrity": the database structure, the whole audit chain, an earlier checkpoint if
-// one is given, and every attachment's bytes, with a progress bar while it runs and a plain-words
-// report at the end (PASSED or FAILED, then each step) that can be saved or printed.
+// "Verify case integrity": the one integrity run (database structure, links between records, the
+// audit chain, an earlier checkpoint if one is given, records against their history, stored
+// verdicts, the search index, every attachment's bytes), with a progress bar and a Cancel button
+// while it runs and a plain-words report at the end (PASSED, FAILED or CANCELLED, then each step)
+// that can be saved or printed.
 import { useCallback, useId, useState } from 'react';
 import type { IntegrityProgress, IntegrityReport } from '../../../electron/schema/custody';
+import { fileSlug } from '../../../electron/schema/file-slug';
 import { client } from '../client';
 import { Modal } from '../components/modal';
 import { ErrorMessage } from '../components/status-message';
-import { downloadText, fileSlug } from '../exchange/downloads';
-import { readAsText } from '../exchange/read-file';
-import { usePolling } from '../exchange/use-polling';
-import { useRun } from '../exchange/use-run';
+import { downloadText } from '../files/downloads';
+import { readAsText } from '../files/read-file';
+import { usePolling } from '../hooks/use-polling';
+import { useRun } from '../hooks/use-run';
 import { printText } from './print-text';
 
 export function IntegrityDialog({
@@ -24,7 +27,7 @@ export function IntegrityDialog({
       open={open}
       onOpenChange={onOpenChange}
       title="Verify case integrity"
-      description="Checks the database, every event of the audit trail, an earlier checkpoint if you have one, and the bytes of every attachment."
+      description="Checks the database, the links between records, every event of the audit trail, an earlier checkpoint if you have one, every record against its history, the stored verdicts, the search index and the bytes of every attachment."
       className="dialog-integrity"
     >
       {open && <IntegrityBody close={() => onOpenChange(false)} />}
@@ -41,6 +44,7 @@ function IntegrityBody({ close }: { close(): void }) {
   const fileId = useId();
   const [checkpointText, setCheckpointText] = useState('');
   const [fileError, setFileError] = useState<string | null>(null);
+  const [cancelling, setCancelling] = useState(false);
   const run = useRun<IntegrityReport>();
   const running = run.status === 'running';
   const poll = useCallback(() => client.case.integrityProgress(), []);
@@ -121,6 +125,17 @@ function IntegrityBody({ close }: { close(): void }) {
           <p className="muted" aria-live="polite">
             {progress?.message ?? 'Starting…'}
           </p>
+          <button
+            type="button"
+            className="button"
+            disabled={cancelling}
+            onClick={() => {
+              setCancelling(true);
+              void client.case.cancelIntegrity({}).finally(() => setCancelling(false));
+            }}
+          >
+            {cancelling ? 'Cancelling…' : 'Cancel check'}
+          </button>
         </div>
       )}
       {run.error && <ErrorMessage error={run.error} />}
@@ -133,11 +148,15 @@ export function IntegrityResult({ report }: { report: IntegrityReport }) {
   return (
     <section className="integrity-result" aria-label="Integrity report">
       <div className={`integrity-banner ${report.ok ? 'is-passed' : 'is-failed'}`} role="status">
-        <span className="integrity-word">{report.ok ? 'PASSED' : 'FAILED'}</span>
+        <span className="integrity-word">
+          {report.cancelled ? 'CANCELLED' : report.ok ? 'PASSED' : 'FAILED'}
+        </span>
         <span>
-          {report.ok
-            ? `“${report.fileName}” is intact: every check passed, up to audit event #${report.auditHead.seq}.`
-            : `“${report.fileName}” did not pass: see the problems below.`}
+          {report.cancelled
+            ? `The check of “${report.fileName}” was stopped before it finished: nothing is proven about the steps not run.`
+            : report.ok
+              ? `“${report.fileName}” is intact: every check passed, up to audit event #${report.auditHead.seq}.`
+              : `“${report.fileName}” did not pass: see the problems below.`}
         </span>
       </div>
       <ol className="integrity-steps">

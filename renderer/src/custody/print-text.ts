@@ -1,6 +1,6 @@
 // Prints a plain text (a checkpoint, an integrity report) on its own, in large monospace, without
 // the app around it: a hidden frame that runs nothing is filled with the text and printed.
-import { FRAME_SANDBOX, fillFrame } from '../exchange/document-frame';
+import { FRAME_SANDBOX, fillFrame } from '../files/document-frame';
 
 const PRINT_CSS = `
 body{margin:2cm;font:14pt/1.5 ui-monospace,Menlo,Consolas,monospace;color:#000;background:#fff}

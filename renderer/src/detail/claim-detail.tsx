@@ -1,5 +1,5 @@
 // Everything that explains one claim: what it says, the verdict and why, the evidence behind it,
-// what analysts judged, and every change made to it.
+// what analysts judged, and every change made to it — all in one call (`claims.get` with its trail).
 import { useState } from 'react';
 import type { ClaimDetail as ClaimDetailData } from '../../../electron/schema/records';
 import { client } from '../client';
@@ -14,12 +14,11 @@ import { AssessmentSection } from './assessment-section';
 import { AuditTrail } from './audit-trail';
 import { DetailHeader } from './detail-header';
 import { EvidenceSection } from './evidence-section';
-import { useClaimTrail } from './use-claim-trail';
 import { VerdictPanel } from './verdict-panel';
 
 export function ClaimDetail({ id }: { id: string }) {
   const nav = useNavigation();
-  const query = useApi('claims.get', { id });
+  const query = useApi('claims.get', { id, trail: true });
   if (query.isPending) return <Loading what="claim" />;
   if (query.isError) return <ErrorMessage error={query.error} retry={() => void query.refetch()} />;
   const detail = query.data;
@@ -43,7 +42,6 @@ function ClaimView({ detail }: { detail: ClaimDetailData }) {
   const nav = useNavigation();
   const { claim, deal, evidence, corroboration, assessments } = detail;
   const [editing, setEditing] = useState<string | null>(null);
-  const trail = useClaimTrail(claim.id);
   const removed = claim.deletedAt !== null;
 
   return (
@@ -129,7 +127,7 @@ function ClaimView({ detail }: { detail: ClaimDetailData }) {
       />
       <AssessmentSection claimId={claim.id} assessments={assessments} />
       <Extensions list={claimDetailExtensions} id={claim.id} />
-      <AuditTrail events={trail.events} pending={trail.pending} error={trail.error} />
+      <AuditTrail events={detail.trail?.items ?? []} pending={false} error={null} />
     </article>
   );
 }

@@ -7,12 +7,13 @@ import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { z } from 'zod';
 import type { ClaimReviewResult } from '../../../electron/schema/exchange';
+import { fileSlug } from '../../../electron/schema/file-slug';
 import { limits, requiredText } from '../../../electron/schema/inputs';
 import { ApiCallError, client } from '../client';
 import { Modal } from '../components/modal';
+import { downloadText } from '../files/downloads';
 import { Field, FormError } from '../forms/field';
 import { applyServerError } from '../forms/server-errors';
-import { downloadText, fileSlug } from './downloads';
 import { plural } from './exchange-labels';
 import { invalidateAudit } from './invalidate-audit';
 

@@ -65,6 +65,4 @@ export function kindFromFileName(name: string): ImportKind | null {
 
 export const actionOrder: readonly PlanAction[] = ['rejected', 'conflict', 'create', 'update', 'duplicate'];
 
-export function plural(n: number, one: string, many: string): string {
-  return `${n.toLocaleString()} ${n === 1 ? one : many}`;
-}
+export { plural } from '../../../electron/schema/plural';

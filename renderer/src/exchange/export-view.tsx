@@ -8,16 +8,14 @@ import { type ExportFormat, type ExportResult, exportFormats } from '../../../el
 import { callApp, client } from '../client';
 import { type PickerOption, RecordPicker } from '../components/record-picker';
 import { ErrorMessage } from '../components/status-message';
+import { useAppCapabilities } from '../files/app-capabilities';
+import { downloadText } from '../files/downloads';
+import { formatBytes } from '../files/read-file';
+import { useRun } from '../hooks/use-run';
 import { verdictLabels } from '../labels';
-import { useAppCapabilities } from './app-capabilities';
-import { downloadText } from './downloads';
 import { exportFormatLabels, plural } from './exchange-labels';
 import { invalidateAudit } from './invalidate-audit';
-import { formatBytes } from './read-file';
 import { ReportDialog } from './report-dialog';
-import { useRun } from './use-run';
-
-export const EXPORT_SECTION = 'export';
 
 export function ExportView() {
   return (

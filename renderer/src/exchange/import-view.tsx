@@ -11,16 +11,14 @@ import {
 } from '../../../electron/schema/exchange';
 import { Modal } from '../components/modal';
 import { ErrorMessage } from '../components/status-message';
+import { readAsBase64 } from '../files/read-file';
 import { type SectionId, useNavigation } from '../navigation';
 import { ColumnMapping } from './column-mapping';
 import { ConflictChoices } from './conflict-choices';
 import { importKindLabels, kindFromFileName, phaseLabels, plural } from './exchange-labels';
 import { PlanSummary } from './plan-summary';
 import { PlanTable } from './plan-table';
-import { readAsBase64 } from './read-file';
 import { conflictIds, type ImportRequest, type ImportState, useImport } from './use-import';
-
-export const IMPORT_SECTION = 'import';
 
 /** The files the picker offers: every kind's, since the kind is also guessed from the file name. */
 const ACCEPT = '.bib,.bibtex,.ris,.json,.jsonld,.csv,.tsv,.txt';

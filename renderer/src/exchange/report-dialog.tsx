@@ -7,12 +7,12 @@ import type { ReportResult } from '../../../electron/schema/exchange';
 import { callApp, client } from '../client';
 import { Modal } from '../components/modal';
 import { ErrorMessage } from '../components/status-message';
-import { useAppCapabilities } from './app-capabilities';
-import { DocumentFrame, type DocumentFrameHandle } from './document-frame';
-import { downloadText } from './downloads';
+import { useAppCapabilities } from '../files/app-capabilities';
+import { DocumentFrame, type DocumentFrameHandle } from '../files/document-frame';
+import { downloadText } from '../files/downloads';
+import { useRun } from '../hooks/use-run';
 import { plural } from './exchange-labels';
 import { invalidateAudit } from './invalidate-audit';
-import { useRun } from './use-run';
 
 export type ReportSelection = { dealId: string } | { claimIds: string[] };
 

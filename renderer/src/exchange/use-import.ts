@@ -13,7 +13,7 @@ import type {
   sourceColumnFields,
 } from '../../../electron/schema/exchange';
 import { ApiCallError, client } from '../client';
-import { usePolling } from './use-polling';
+import { usePolling } from '../hooks/use-polling';
 
 export interface ImportRequest {
   kind: ImportKind;

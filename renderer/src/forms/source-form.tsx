@@ -6,6 +6,11 @@ import type { z } from 'zod';
 import { contract } from '../../../electron/api/contract';
 import { reliabilities, sourceKinds } from '../../../electron/schema/enums';
 import type { Source } from '../../../electron/schema/records';
+import {
+  type SourceFieldName,
+  sourceFieldNames,
+  sourceFieldValues,
+} from '../../../electron/schema/source-fields';
 import { client } from '../client';
 import { RecordPicker } from '../components/record-picker';
 import { reliabilityLabels, sourceKindLabels } from '../labels';
@@ -20,21 +25,6 @@ import { nullIfBlank } from './value-as';
 const Schema = contract['sources.create'];
 type Values = z.input<typeof Schema>;
 type Parsed = z.output<typeof Schema>;
-const fieldNames = [
-  'title',
-  'kind',
-  'url',
-  'author',
-  'publisher',
-  'publishedAt',
-  'accessedAt',
-  'language',
-  'reliability',
-  'reliabilityNote',
-  'confidential',
-  'derivedFrom',
-  'notes',
-] as const;
 
 export interface SourceFormProps {
   source?: Source;
@@ -72,27 +62,11 @@ export function SourceForm({
   draftSlot,
 }: SourceFormProps) {
   const draftKey = source ? `source:edit:${source.id}` : `source:new:${draftSlot ?? ''}`;
-  const defaults: Values = source
-    ? {
-        title: source.title,
-        kind: source.kind,
-        url: source.url,
-        author: source.author,
-        publisher: source.publisher,
-        publishedAt: source.publishedAt,
-        accessedAt: source.accessedAt,
-        language: source.language,
-        reliability: source.reliability,
-        reliabilityNote: source.reliabilityNote,
-        confidential: source.confidential,
-        derivedFrom: source.derivedFrom,
-        notes: source.notes,
-      }
-    : empty;
+  const defaults: Values = source ? sourceFieldValues(source) : empty;
   const { register, handleSubmit, control, setError, formState } = useDraftForm(Schema, draftKey, defaults);
   const [originTitle, setOriginTitle] = useState<string | null>(derivedFromTitle);
   const errors = formState.errors;
-  const text = (name: (typeof fieldNames)[number]) => register(name, { setValueAs: nullIfBlank });
+  const text = (name: SourceFieldName) => register(name, { setValueAs: nullIfBlank });
 
   const { formError, saveValues } = useSaveForm({
     save: (values: Parsed) =>
@@ -101,7 +75,7 @@ export function SourceForm({
         : client.sources.create(values),
     onSaved,
     setError,
-    fieldNames,
+    fieldNames: sourceFieldNames,
     fieldLabels: { derivedFrom: 'Derived from' },
     draftKey,
   });

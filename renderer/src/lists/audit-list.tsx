@@ -6,39 +6,73 @@ import { useCallback, useState } from 'react';
 import type { Output } from '../../../electron/api/contract';
 import type { AuditEvent } from '../../../electron/schema/records';
 import { type ApiCallError, client } from '../client';
-import { useDebounced } from '../components/use-debounced';
-import { useSessionState } from '../components/use-session-state';
 import { summarizeEvent } from '../detail/audit-summary';
 import { auditToolExtensions } from '../extensions';
 import { actionLabels, describeEvent, entityLabels, formatTime } from '../labels';
-import { countText, FilterSelect, ListToolbar, TextFilter } from './list-toolbar';
-import { RecordRows } from './record-rows';
+import type { ListSpec } from './list-spec';
+import { ListView, useListState } from './record-list';
 import { useCursorWindow } from './use-cursor-window';
 
 type Row = AuditEvent & { id: string };
 
-interface AuditFilters {
-  entity: string;
-  action: string;
-  entityId: string;
-}
-const noFilters: AuditFilters = { entity: '', action: '', entityId: '' };
 const entities = ['claim', 'evidence', 'source', 'deal', 'deal_party', 'actor', 'assessment', 'case'];
 
+const audit: ListSpec<Row> = {
+  sessionKey: 'audit.filters',
+  kind: 'audit',
+  title: 'Audit trail',
+  label: 'Audit events',
+  noun: ['event', 'events'],
+  filters: [
+    {
+      type: 'select',
+      key: 'entity',
+      label: 'Record kind',
+      anyLabel: 'Any kind',
+      choices: entities.map((e) => ({ value: e, label: entityLabels[e] ?? e })),
+      as: 'value',
+    },
+    {
+      type: 'select',
+      key: 'action',
+      label: 'Action',
+      anyLabel: 'Any action',
+      choices: Object.entries(actionLabels).map(([value, label]) => ({ value, label })),
+      as: 'value',
+    },
+    {
+      type: 'text',
+      key: 'entityId',
+      id: 'audit-record-id',
+      label: 'Record id',
+      placeholder: 'Any record',
+      wide: true,
+    },
+  ],
+  rowHeight: 50,
+  empty: { none: 'No events yet.', filtered: 'No event matches these filters.' },
+  renderRow: (row) => (
+    <div className="row">
+      <span className="row-title">
+        <span className="seq">#{row.seq}</span> {describeEvent(row.action, row.entity)}{' '}
+        <span className="row-summary">{summarizeEvent(row)}</span>
+      </span>
+      <span className="row-meta">
+        <span>{row.actor}</span>
+        <time dateTime={row.at}>{formatTime(row.at)}</time>
+      </span>
+    </div>
+  ),
+};
+
 export function AuditList() {
-  const [f, setF] = useSessionState<AuditFilters>('audit.filters', noFilters);
-  const set = (patch: Partial<AuditFilters>) => setF({ ...f, ...patch });
-  const entityId = useDebounced(f.entityId.trim(), 250);
-  const input = {
-    ...(f.entity ? { entity: f.entity } : {}),
-    ...(f.action ? { action: f.action } : {}),
-    ...(entityId ? { entityId } : {}),
-  };
-  const key = JSON.stringify(input);
+  const state = useListState(audit.sessionKey, audit.filters, '');
+  // The audit trail pages by its own method, newest first, with no search words or sorts.
+  const key = JSON.stringify(state.query);
   const fetchPage = useCallback(
     async (cursor: string | undefined, limit: number) => {
       const page = await client.audit.list({
-        ...(JSON.parse(key) as typeof input),
+        ...(JSON.parse(key) as { entity?: string; action?: string; entityId?: string }),
         limit,
         ...(cursor ? { cursor } : {}),
       });
@@ -47,68 +81,21 @@ export function AuditList() {
     [key],
   );
   const rows = useCursorWindow<Row>({ key: ['audit.list', 'window', key], fetchPage, reversible: false });
-  const filtered = key !== '{}';
-
   return (
-    <div className="list-pane-inner">
-      <ListToolbar
-        title="Audit trail"
-        search={
-          <div className="audit-actions">
-            <VerifyChain />
-            {auditToolExtensions.map(({ id, Component }) => (
-              <Component key={id} />
-            ))}
-          </div>
-        }
-        filters={
-          <>
-            <FilterSelect
-              label="Record kind"
-              anyLabel="Any kind"
-              value={f.entity}
-              choices={entities.map((e) => ({ value: e, label: entityLabels[e] ?? e }))}
-              onChange={(entity) => set({ entity })}
-            />
-            <FilterSelect
-              label="Action"
-              anyLabel="Any action"
-              value={f.action}
-              choices={Object.entries(actionLabels).map(([value, label]) => ({ value, label }))}
-              onChange={(action) => set({ action })}
-            />
-            <TextFilter
-              id="audit-record-id"
-              label="Record id"
-              value={f.entityId}
-              placeholder="Any record"
-              onChange={(entityId) => set({ entityId })}
-              wide
-            />
-          </>
-        }
-        count={countText(rows.total, rows.status === 'success', 'event', 'events', filtered)}
-      />
-      <RecordRows<Row>
-        kind="audit"
-        label="Audit events"
-        rows={rows}
-        rowHeight={50}
-        empty={filtered ? 'No event matches these filters.' : 'No events yet.'}
-        renderRow={(row) => (
-          <div className="row">
-            <span className="row-title">
-              <span className="seq">#{row.seq}</span> {describeEvent(row.action, row.entity)}{' '}
-              <span className="row-summary">{summarizeEvent(row)}</span>
-            </span>
-            <span className="row-meta">
-              <span>{row.actor}</span>
-              <time dateTime={row.at}>{formatTime(row.at)}</time>
-            </span>
-          </div>
-        )}
-      />
-    </div>
+    <ListView<Row>
+      spec={audit}
+      state={state}
+      rows={rows}
+      filtered={key !== '{}'}
+      tools={
+        <div className="audit-actions">
+          <VerifyChain />
+          {auditToolExtensions.map(({ id, Component }) => (
+            <Component key={id} />
+          ))}
+        </div>
+      }
+    />
   );
 }
 

@@ -1,8 +1,8 @@
 // The state every record list keeps: its filters (kept for the session), the search words (read
 // once typing pauses), the chosen sort, and the window of rows that answers them.
 import type { Input } from '../../../electron/api/contract';
-import { useDebounced } from '../components/use-debounced';
-import { useSessionState } from '../components/use-session-state';
+import { useDebounced } from '../hooks/use-debounced';
+import { useSessionState } from '../hooks/use-session-state';
 import type { Choice } from './list-toolbar';
 import { type ListMethod, type SortOf, useListWindow } from './use-list-window';
 

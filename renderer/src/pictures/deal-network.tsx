@@ -6,13 +6,13 @@ import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { actorKinds, type Technology, technologies } from '../../../electron/schema/enums';
 import { Verdict, type Verdict as VerdictType } from '../../../electron/schema/inputs';
 import type { NetworkFilters, NodePosition } from '../../../electron/schema/pictures';
+import { plural } from '../../../electron/schema/plural';
 import { call } from '../client';
 import { ErrorMessage, Loading } from '../components/status-message';
-import { useSessionState } from '../components/use-session-state';
-import { downloadText } from '../exchange/downloads';
+import { clickDownload, downloadText } from '../files/downloads';
+import { useSessionState } from '../hooks/use-session-state';
 import { actorKindLabels, technologyLabels, verdictLabels } from '../labels';
 import { useApi } from '../queries';
-import { downloadDataUrl } from './download';
 import {
   type Graph,
   type GraphEdge,
@@ -30,10 +30,6 @@ export type OpenRecord = (kind: 'deal' | 'actor' | 'claim', id: string) => void;
 
 const verdicts = Verdict.options;
 const SAVE_DELAY_MS = 400;
-
-function plural(n: number, one: string, many = `${one}s`): string {
-  return `${n.toLocaleString()} ${n === 1 ? one : many}`;
-}
 
 /** Node moves are collected briefly and stored in one call: a layout or a drag burst is one write. */
 function usePositionSaver() {
@@ -97,7 +93,7 @@ export function DealNetwork({ onOpen }: { onOpen: OpenRecord }) {
 
   const exportPng = () => {
     const url = canvas.current?.png();
-    if (url) downloadDataUrl(url, 'deal-network.png');
+    if (url) clickDownload(url, 'deal-network.png');
   };
   const exportSvg = () => {
     const positions = canvas.current?.positions();

@@ -4,10 +4,11 @@
 // confidence model, which verdicts would fall — the fragile warning made visible.
 import { useMemo, useState } from 'react';
 import type { MatrixPicture } from '../../../electron/schema/pictures';
+import { plural } from '../../../electron/schema/plural';
 import { ReliabilityBadge } from '../components/grade-badge';
 import { ErrorMessage, Loading } from '../components/status-message';
-import { useSessionState } from '../components/use-session-state';
 import { VerdictBadge } from '../components/verdict-badge';
+import { useSessionState } from '../hooks/use-session-state';
 import { verdictLabels } from '../labels';
 import { useApi } from '../queries';
 import type { OpenRecord } from './deal-network';
@@ -21,10 +22,6 @@ import {
   whatIf,
 } from './evidence-matrix';
 import { matrixDealKey } from './session-keys';
-
-function plural(n: number, one: string, many = `${one}s`): string {
-  return `${n.toLocaleString()} ${n === 1 ? one : many}`;
-}
 
 export function EvidenceMatrix({ onOpen }: { onOpen: OpenRecord }) {
   const deals = useApi('deals.list', { limit: 500, sort: { field: 'title', direction: 'asc' } });

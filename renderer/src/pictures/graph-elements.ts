@@ -10,6 +10,7 @@ import {
   type NetworkPicture,
   type NodePosition,
 } from '../../../electron/schema/pictures';
+import { plural } from '../../../electron/schema/plural';
 import {
   actorKindLabels,
   dealStatusLabels,
@@ -72,10 +73,6 @@ const MAX_SIZE = 96;
 export function nodeSize(kind: 'deal' | 'actor', claimCount: number): number {
   const base = kind === 'deal' ? MIN_DEAL : MIN_ACTOR;
   return Math.min(MAX_SIZE, Math.round(base + 9 * Math.sqrt(Math.max(0, claimCount))));
-}
-
-function plural(n: number, one: string, many = `${one}s`): string {
-  return `${n} ${n === 1 ? one : many}`;
 }
 
 /** Long titles are cut on the canvas only; the full text stays in the accessible description. */

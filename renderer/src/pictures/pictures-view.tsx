@@ -2,16 +2,13 @@
 // picture opens records through the shell's navigation, and the chosen tab survives the visit.
 import './pictures.css';
 import { type KeyboardEvent, useRef } from 'react';
-import { useSessionState } from '../components/use-session-state';
+import { useSessionState } from '../hooks/use-session-state';
 import { useNavigation } from '../navigation';
+import type { PictureTab } from './deal-matrix-link';
 import { DealNetwork, type OpenRecord } from './deal-network';
 import { EvidenceMatrix } from './evidence-matrix-view';
-import { matrixDealKey, pictureTabKey } from './session-keys';
+import { pictureTabKey } from './session-keys';
 import { Timeline } from './timeline-view';
-
-export type PictureTab = 'network' | 'timeline' | 'matrix';
-
-export const PICTURES_SECTION = 'pictures';
 
 const tabs: { id: PictureTab; label: string }[] = [
   { id: 'network', label: 'Deal network' },
@@ -67,27 +64,5 @@ export function PicturesView() {
         {tab === 'matrix' && <EvidenceMatrix onOpen={onOpen} />}
       </div>
     </div>
-  );
-}
-
-/** On a deal's detail: a way straight to its evidence matrix. */
-export function DealMatrixLink({ id }: { id: string }) {
-  const nav = useNavigation();
-  const [, setTab] = useSessionState<PictureTab>(pictureTabKey, 'network');
-  const [, setDeal] = useSessionState<string | null>(matrixDealKey, null);
-  return (
-    <section className="panel" aria-label="Pictures of this deal">
-      <button
-        type="button"
-        className="button"
-        onClick={() => {
-          setDeal(id);
-          setTab('matrix');
-          nav.goTo(PICTURES_SECTION);
-        }}
-      >
-        Open the evidence matrix
-      </button>
-    </section>
   );
 }

@@ -4,8 +4,9 @@
 // steps the case recorded (rumoured → announced → deployed). Everything drawn is a button.
 import { type KeyboardEvent, useMemo } from 'react';
 import { dealStatuses, stances } from '../../../electron/schema/enums';
+import { plural } from '../../../electron/schema/plural';
 import { ErrorMessage, Loading } from '../components/status-message';
-import { useSessionState } from '../components/use-session-state';
+import { useSessionState } from '../hooks/use-session-state';
 import { dealStatusLabels, formatTime, stanceLabels } from '../labels';
 import { useApi } from '../queries';
 import type { OpenRecord } from './deal-network';
@@ -31,10 +32,6 @@ const SLOT = 11;
 const RIGHT = 30;
 const UNDATED_GAP = 18;
 const UNDATED_WIDTH = 32 + 15 * (UNDATED_ROW - 1);
-
-function plural(n: number, one: string, many = `${one}s`): string {
-  return `${n.toLocaleString()} ${n === 1 ? one : many}`;
-}
 
 function activate(fn: () => void) {
   return (event: KeyboardEvent) => {

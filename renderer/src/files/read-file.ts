@@ -29,11 +29,13 @@ export function base64ToBytes(base64: string): Uint8Array<ArrayBuffer> {
   return bytes;
 }
 
+import { plural } from '../../../electron/schema/plural';
+
 const units = ['bytes', 'KB', 'MB', 'GB', 'TB'];
 
 /** 1536 → "1.5 KB"; powers of 1024, as file managers show them. */
 export function formatBytes(n: number): string {
-  if (n < 1024) return `${n.toLocaleString()} ${n === 1 ? 'byte' : 'bytes'}`;
+  if (n < 1024) return plural(n, 'byte');
   let value = n;
   let unit = 0;
   while (value >= 1024 && unit < units.length - 1) {

@@ -20,15 +20,3 @@ export function downloadBlob(blob: Blob, fileName: string): void {
 export function downloadText(text: string, fileName: string, mediaType: string): void {
   downloadBlob(new Blob([text], { type: `${mediaType};charset=utf-8` }), fileName);
 }
-
-/** "Central Asia deals" → "central-asia-deals", for file names the user did not type. */
-export function fileSlug(text: string): string {
-  const slug = text
-    .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 60);
-  return slug || 'case';
-}
