@@ -12,12 +12,12 @@ import {
   CheckpointInput,
   type CheckpointRecord,
 } from '../schema/custody';
-import { plural } from '../schema/plural';
 import { auditHead, chainStart, GENESIS_HASH, verifyBatch } from './audit';
 import { caseCounts } from './case-counts';
 import type { CaseFile } from './db';
 import { CoreError, fieldsOf, parseInput } from './errors';
 import { nowIso } from './ids';
+import { plural } from './words';
 
 const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 const short = (hash: string) => `${hash.slice(0, 16)}…`;

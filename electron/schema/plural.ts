@@ -2,12 +2,15 @@
 // about a number of things (captions, summaries, progress, the integrity report). One home so that
 // all say it alike.
 
-/** A count with thousands grouped as the reader's locale groups them: 12400 → "12,400". */
-export function formatCount(n: number): string {
-  return n.toLocaleString();
+/**
+ * A count with thousands grouped. Screens group as the user's locale does; a file the core writes
+ * (a report, a log line) names its locale so it reads the same on every machine.
+ */
+export function formatCount(n: number, locale?: string): string {
+  return n.toLocaleString(locale);
 }
 
 /** `n` with thousands separators and the noun that fits it; `many` defaults to `one` + "s". */
-export function plural(n: number, one: string, many = `${one}s`): string {
-  return `${formatCount(n)} ${n === 1 ? one : many}`;
+export function plural(n: number, one: string, many = `${one}s`, locale?: string): string {
+  return `${formatCount(n, locale)} ${n === 1 ? one : many}`;
 }

@@ -92,3 +92,8 @@ export function formatMoney(amount: number | null, currency: string | null): str
     return `${amount} ${currency ?? ''}`.trim();
   }
 }
+
+/** "very likely" → "Very likely": a scale's words at the start of a line. */
+export function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}

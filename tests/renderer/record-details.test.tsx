@@ -205,7 +205,7 @@ describe('a deal’s detail', () => {
     });
     const user = userEvent.setup();
     await user.click(await screen.findByRole('button', { name: 'Edit parties' }));
-    const form = screen.getByRole('form', { name: 'Parties' });
+    const form = await screen.findByRole('form', { name: 'Parties' });
     expect(within(form).getByRole('combobox', { name: 'Party 1' })).toHaveValue('Huawei');
     await user.click(within(form).getByRole('button', { name: 'Add party' }));
     await user.type(within(form).getByRole('combobox', { name: 'Party 2' }), 'Uzbek');

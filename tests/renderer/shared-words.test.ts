@@ -30,6 +30,7 @@ describe('the shared words', () => {
     expect(plural(0, 'claim')).toBe('0 claims');
     expect(plural(2000, 'claim')).toBe(`${(2000).toLocaleString()} claims`);
     expect(plural(3, 'country', 'countries')).toBe('3 countries');
+    expect(plural(12345, 'event', 'events', 'en-US')).toBe('12,345 events');
   });
 
   it('gives every status words, and the renderer shows the same words the core reports with', () => {

@@ -1,7 +1,8 @@
 // Attachment bytes: every preserved file re-hashed and compared with the fingerprint recorded when
 // it was added (the largest share of a run on a case with documents, so progress goes by bytes).
-import { formatCount, plural } from '../../schema/plural';
+
 import { verifyAttachments } from '../attachments';
+import { formatCount, plural } from '../words';
 import type { IntegrityStepDefinition } from './step';
 
 export const attachmentsStep: IntegrityStepDefinition = {

@@ -2,8 +2,8 @@
 // On a small file it runs whole; on a large one (a 1M-link case is ~4 GB, tens of seconds) it runs
 // table by table, so the run shows progress and a cancel takes effect between tables.
 import { statSync } from 'node:fs';
-import { plural } from '../../schema/plural';
 import { FULL_CHECK_LIMIT_BYTES } from '../db';
+import { plural } from '../words';
 import type { IntegrityStepDefinition, StepContext, StepOutcome } from './step';
 
 const MAX_LINES = 100;

@@ -1,7 +1,8 @@
 // The audit history: every event present, in order, matching its hash; and, when the user gave
 // one, a checkpoint taken earlier still inside it unchanged.
-import { formatCount } from '../../schema/plural';
+
 import { checkCheckpoint, walkChain } from '../custody';
+import { formatCount } from '../words';
 import type { IntegrityStepDefinition } from './step';
 
 export const auditStep: IntegrityStepDefinition = {

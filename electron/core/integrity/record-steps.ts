@@ -2,12 +2,13 @@
 // inside a claim's text passes its own checks; but every record's state was also written, hashed,
 // into the audit log. Comparing the two (and the foreign keys, the stored verdicts and the search
 // index) names damage that would otherwise go unnoticed.
-import { formatCount, plural } from '../../schema/plural';
+
 import { canonicalJson } from '../canonical-json';
 import { corroborationOf } from '../claim-verdicts';
 import { fromRow, type Table } from '../records';
 import { searchTables } from '../search-index';
 import { auditedTables } from '../tables';
+import { formatCount, plural } from '../words';
 import type { IntegrityStepDefinition, StepContext, StepOutcome } from './step';
 
 /** Rows read between two pauses: a large case is checked without freezing the app. */

@@ -2,8 +2,8 @@
 // can read, save or print.
 
 import type { IntegrityReport } from '../../schema/custody';
-import { plural } from '../../schema/plural';
 import { groupedHash } from '../custody';
+import { plural } from '../words';
 
 const oneLine = (text: string) => text.replace(/\s+/g, ' ').trim();
 

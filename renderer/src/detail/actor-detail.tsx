@@ -3,7 +3,7 @@ import type { Output } from '../../../electron/api/contract';
 import { client } from '../client';
 import { ConfirmRemove } from '../components/confirm-remove';
 import { ErrorMessage, Loading } from '../components/status-message';
-import { ActorForm } from '../forms/actor-form';
+import { ActorForm } from '../forms/lazy-forms';
 import { actorKindLabels, dealStatusLabels, formatTime, partyRoleLabels, technologyLabels } from '../labels';
 import { useNavigation } from '../navigation';
 import { useApi } from '../queries';

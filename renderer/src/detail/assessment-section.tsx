@@ -2,8 +2,8 @@
 // reasons, author and time. Two analysts' views are both kept; none is overwritten.
 import { useState } from 'react';
 import type { Assessment } from '../../../electron/schema/records';
-import { AssessmentForm, capitalise } from '../forms/assessment-form';
-import { confidenceLabels, formatTime, likelihoodLabels } from '../labels';
+import { AssessmentForm } from '../forms/lazy-forms';
+import { capitalise, confidenceLabels, formatTime, likelihoodLabels } from '../labels';
 
 export function AssessmentSection({ claimId, assessments }: { claimId: string; assessments: Assessment[] }) {
   const [adding, setAdding] = useState(false);

@@ -6,7 +6,7 @@ import { client } from '../client';
 import { ConfirmRemove } from '../components/confirm-remove';
 import { ErrorMessage, Loading } from '../components/status-message';
 import { claimDetailExtensions, Extensions } from '../extensions';
-import { ClaimForm } from '../forms/claim-form';
+import { ClaimForm } from '../forms/lazy-forms';
 import { claimStatusLabels, formatTime } from '../labels';
 import { useNavigation } from '../navigation';
 import { useApi } from '../queries';

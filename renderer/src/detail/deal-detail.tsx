@@ -7,8 +7,7 @@ import { ConfirmRemove } from '../components/confirm-remove';
 import { ErrorMessage, Loading } from '../components/status-message';
 import { VerdictBadge } from '../components/verdict-badge';
 import { dealDetailExtensions, Extensions } from '../extensions';
-import { DealForm } from '../forms/deal-form';
-import { PartiesEditor } from '../forms/parties-editor';
+import { DealForm, PartiesEditor } from '../forms/lazy-forms';
 import {
   claimStatusLabels,
   dealStatusLabels,

@@ -1,8 +1,5 @@
 // Chooses what the detail pane shows: a form for a new record, the selected record, or an overview.
-import { ActorForm } from '../forms/actor-form';
-import { ClaimForm } from '../forms/claim-form';
-import { DealForm } from '../forms/deal-form';
-import { SourceForm } from '../forms/source-form';
+import { ActorForm, ClaimForm, DealForm, SourceForm } from '../forms/lazy-forms';
 import { type RecordKind, useNavigation } from '../navigation';
 import { ActorDetail } from './actor-detail';
 import { AuditEventDetail } from './audit-event-detail';

@@ -5,7 +5,7 @@ import type { EvidenceView } from '../../../electron/schema/records';
 import { client } from '../client';
 import { ConfirmRemove, truncate } from '../components/confirm-remove';
 import { GradeBadge } from '../components/grade-badge';
-import { EvidenceForm } from '../forms/evidence-form';
+import { EvidenceForm } from '../forms/lazy-forms';
 import { stanceHeadings } from '../labels';
 import { useNavigation } from '../navigation';
 

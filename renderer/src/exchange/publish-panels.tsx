@@ -1,12 +1,17 @@
 // On a deal's and a claim's detail: make the publishable report of it, and for a deal the
 // ClaimReview JSON-LD of its checked claims.
 import './exchange.css';
-import { useState } from 'react';
+import { lazy, useState } from 'react';
 import { truncate } from '../components/confirm-remove';
+import { LazyView } from '../components/lazy-view';
 import { useApi } from '../queries';
-import { ClaimReviewDialog } from './claim-review-dialog';
 import { plural } from './exchange-labels';
-import { ReportDialog } from './report-dialog';
+
+// The dialogs (with their forms and the report's frame) load the first time one opens.
+const ReportDialog = lazy(() => import('./report-dialog').then((m) => ({ default: m.ReportDialog })));
+const ClaimReviewDialog = lazy(() =>
+  import('./claim-review-dialog').then((m) => ({ default: m.ClaimReviewDialog })),
+);
 
 const publishable = new Set(['verified', 'disputed', 'debunked']);
 
@@ -37,13 +42,21 @@ export function DealPublishPanel({ id }: { id: string }) {
         made from. ClaimReview covers the {plural(checked, 'claim', 'claims')} marked verified, disputed or
         debunked.
       </p>
-      <ReportDialog
-        open={reporting}
-        onOpenChange={setReporting}
-        selection={{ dealId: id }}
-        about={`the deal “${truncate(title, 80)}”`}
-      />
-      <ClaimReviewDialog open={reviewing} onOpenChange={setReviewing} dealId={id} dealTitle={title} />
+      {reporting && (
+        <LazyView what="the report">
+          <ReportDialog
+            open
+            onOpenChange={setReporting}
+            selection={{ dealId: id }}
+            about={`the deal “${truncate(title, 80)}”`}
+          />
+        </LazyView>
+      )}
+      {reviewing && (
+        <LazyView what="the ClaimReview form">
+          <ClaimReviewDialog open onOpenChange={setReviewing} dealId={id} dealTitle={title} />
+        </LazyView>
+      )}
     </section>
   );
 }
@@ -60,12 +73,11 @@ export function ClaimPublishPanel({ id }: { id: string }) {
           Report on this claim…
         </button>
       </div>
-      <ReportDialog
-        open={reporting}
-        onOpenChange={setReporting}
-        selection={{ claimIds: [id] }}
-        about="this claim"
-      />
+      {reporting && (
+        <LazyView what="the report">
+          <ReportDialog open onOpenChange={setReporting} selection={{ claimIds: [id] }} about="this claim" />
+        </LazyView>
+      )}
     </section>
   );
 }

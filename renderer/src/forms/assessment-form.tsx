@@ -4,7 +4,7 @@ import type { z } from 'zod';
 import { contract } from '../../../electron/api/contract';
 import { confidenceLevels } from '../../../electron/schema/enums';
 import { client } from '../client';
-import { confidenceLabels, likelihoodLabels } from '../labels';
+import { capitalise, confidenceLabels, likelihoodLabels } from '../labels';
 import { Field } from './field';
 import { FormActions } from './form-actions';
 import { LabelledOptions } from './labelled-options';
@@ -71,8 +71,4 @@ export function AssessmentForm({ claimId, onDone }: { claimId: string; onDone():
       />
     </form>
   );
-}
-
-export function capitalise(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
 }
