@@ -2,16 +2,21 @@
 // Checks a handed-over case file without the app and without changing a byte of it: the database
 // structure, the audit history, an earlier checkpoint if given, and every preserved attachment.
 // Exit status: 0 every check passed, 1 a check failed, 2 the command or a file could not be used.
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { accessSync, constants, existsSync, readFileSync, statSync } from 'node:fs';
+import { basename, dirname, resolve } from 'node:path';
+import Database from 'better-sqlite3';
 import { verifyCaseIntegrity } from '../electron/core/custody';
-import type { CaseFile } from '../electron/core/db';
+import { CaseFile } from '../electron/core/db';
 import { CoreError } from '../electron/core/errors';
 import { openCaseReadOnly } from '../electron/core/open-read-only';
+import { type SidecarCheck, sidecarCheck } from '../electron/core/sidecar-check';
+import { openMainFileAlone } from '../electron/core/sidecar-choices';
+import { imageWithLog } from '../electron/core/wal-image';
 
 const USAGE = `Usage: npm run verify -- <case file> [--checkpoint <checkpoint file>]
 
-Checks a Corroborate case file without changing it: the database structure, the audit history,
+Checks a Corroborate case file without changing it: its side files (-wal, -shm: whether they
+belong to it, the same check the app makes before opening), the database structure, the audit history,
 the checkpoint if one is given (the text file saved from Audit > Checkpoint), and every preserved
 attachment. Prints a plain-words report.
 
@@ -66,12 +71,19 @@ async function main(argv: string[], out = process.stdout, err = process.stderr):
       return EXIT.unusable;
     }
   }
+  const casePath = resolve(args.casePath);
+  let sidecars: SidecarCheck | null = null;
   let c: CaseFile;
   try {
-    c = openCaseReadOnly(resolve(args.casePath), { immutable: true });
+    sidecars = existsSync(casePath) && statSync(casePath).isFile() ? sidecarCheck(casePath) : null;
+    if (sidecars)
+      out.write(
+        `Side files\n  ${sidecars.summary}\n${sidecars.problems.map((p) => `  PROBLEM: ${p}\n`).join('')}\n`,
+      );
+    c = openForCheck(casePath, sidecars, out);
   } catch (error) {
     err.write(`Cannot check ${args.casePath}: ${(error as Error).message}\n`);
-    return EXIT.unusable;
+    return sidecars && !sidecars.ok ? EXIT.failed : EXIT.unusable;
   }
   const live = err.isTTY === true;
   try {
@@ -83,6 +95,16 @@ async function main(argv: string[], out = process.stdout, err = process.stderr):
       },
     );
     if (live) err.write('\r\x1b[2K');
+    if (sidecars && !sidecars.ok) {
+      // The checks ran on the case file alone; the case as it lies is refused by the app.
+      out.write(
+        report.text.replace(
+          /^RESULT: .*$/m,
+          `RESULT: FAILED. The side files beside ${basename(casePath)} do not belong to it (see above), so the app refuses to open it as it is. The checks below are of the case file alone, without them.`,
+        ),
+      );
+      return EXIT.failed;
+    }
     out.write(report.text);
     return report.ok ? EXIT.passed : EXIT.failed;
   } catch (error) {
@@ -98,6 +120,44 @@ async function main(argv: string[], out = process.stdout, err = process.stderr):
   } finally {
     c.close();
   }
+}
+
+const writable = (path: string) => {
+  try {
+    accessSync(path, constants.W_OK);
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+/**
+ * What to check: the case file alone when its side files do not belong (SQLite must not read
+ * them); with a pending log, an in-memory image of the file with the log applied, built from the
+ * bytes (SQLite never touches the -wal or -shm, and write-protected media need no -shm); else the
+ * file itself, immutable.
+ */
+function openForCheck(path: string, sidecars: SidecarCheck | null, out: NodeJS.WritableStream): CaseFile {
+  if (sidecars && !sidecars.ok) return openMainFileAlone(path);
+  const pending = (sidecars?.report.wal?.committedFrames ?? 0) > 0;
+  if (!pending) return openCaseReadOnly(path, { immutable: true });
+  const image = imageWithLog(path);
+  if (image) {
+    const readOnlyMedia = !writable(dirname(path)) && sidecars?.report.shm === null;
+    out.write(
+      `  ${readOnlyMedia ? `The case's write-ahead log holds saved changes not yet in the file, and there is no -shm beside it: on read-only media SQLite cannot read such a log in place. ` : ''}Checked from an in-memory copy of the file with its log applied (${image.appliedFrames} frame(s)); nothing beside the case was read by SQLite or written.\n\n`,
+    );
+    return new CaseFile(new Database(image.bytes, { readonly: true }), path);
+  }
+  if (!writable(dirname(path)) && sidecars?.report.shm === null) {
+    throw new CoreError(
+      'io',
+      `${basename(path)} has a write-ahead log with saved changes not yet in the file and no -shm beside it, on media that cannot be written: SQLite cannot read such a log in place, and the case is too large to check in memory. The file is not known to be damaged: copy the case with its -wal to a writable folder and verify the copy`,
+      undefined,
+      'read_only_log',
+    );
+  }
+  return openCaseReadOnly(path, { immutable: true });
 }
 
 // Lets the case be opened immutable (nothing created beside it); read when the SQLite addon loads.

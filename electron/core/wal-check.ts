@@ -263,7 +263,7 @@ export interface CommittedLog {
  */
 export function readCommittedLog(
   walPath: string,
-  visit: (frame: { pgno: number; page: Buffer; commit: boolean }) => void,
+  visit: (frame: { pgno: number; page: Buffer; commit: boolean; dbPages: number }) => void,
 ): CommittedLog | null {
   let fd: number;
   try {
@@ -294,7 +294,7 @@ export function readCommittedLog(
       if (f.pgno === 0 || !same(f.salt, salt) || !same(computed, f.stored)) return false;
       running = computed;
       if (f.commit !== 0) committedFrames = f.index + 1;
-      visit({ pgno: f.pgno, page: f.page(), commit: f.commit !== 0 });
+      visit({ pgno: f.pgno, page: f.page(), commit: f.commit !== 0, dbPages: f.commit });
       return true;
     });
     return { salt: Buffer.from(header.subarray(16, 24)), pageSize, frames, committedFrames };
