@@ -24,6 +24,7 @@ import { addEvidence, removeEvidence, updateEvidence } from '../core/evidence';
 import { runClaimReview, runExport, runReport } from '../core/exchange/export';
 import { exchangeProgress, previewImport, runImport } from '../core/exchange/preview';
 import { matrixPicture, networkPicture, savePositions, timelinePicture } from '../core/pictures';
+import { retryWhenBusy } from '../core/retry-when-busy';
 import { searchCase } from '../core/search';
 import { createSource, getSource, listSources, removeSource, updateSource } from '../core/sources';
 import type { Result } from '../schema/result';
@@ -64,6 +65,7 @@ function caseInfo(c: CaseFile): CaseInfo {
     },
     auditHead: auditHead(c.db),
     openCheck: c.openCheck,
+    notices: c.notices,
   };
 }
 
@@ -158,7 +160,7 @@ export async function callOn(file: CaseFile, method: string, input: unknown): Pr
     // parseInput, not safeParse: it also refuses the inputs that make a schema throw.
     const parsed = parseInput(contract[method], input);
     const handler = handlers[method] as (c: CaseFile, i: unknown) => unknown;
-    return { ok: true, value: await handler(file, parsed) };
+    return { ok: true, value: await retryWhenBusy(file, () => handler(file, parsed)) };
   } catch (error) {
     return toResultError(error);
   }

@@ -63,6 +63,8 @@ export interface OpenOptions {
   acceptOlderCopy?: boolean;
   /** The time source for records and events (tests drive it; the app uses the system clock). */
   clock?: () => Date;
+  /** How long a write waits for another window holding the case (BUSY_WAIT_MS unless given). */
+  busyWaitMs?: number;
 }
 
 /**
@@ -98,6 +100,8 @@ export class CaseFile {
   now: () => string = nowIso;
   /** Writes committed through `write`: lets a retry tell that a failed call wrote nothing. */
   committedWrites = 0;
+  /** How long a refused write is retried while another window writes (retry-when-busy.ts). */
+  busyWaitMs: number | undefined;
   private statements = new Map<string, Database.Statement>();
   private readonly identity: FileIdentity | null;
 
@@ -727,6 +731,7 @@ export function openCase(path: string, options: OpenOptions = {}): CaseFile {
     const file = new CaseFile(db, path);
     file.openCheck = inspected.check;
     file.notices = notices;
+    file.busyWaitMs = options.busyWaitMs;
     if (options.clock) {
       const clock = options.clock;
       file.now = () => clock().toISOString();
