@@ -125,7 +125,7 @@ const handlers: Handlers = {
   'pictures.matrix': matrixPicture,
   'pictures.savePositions': savePositions,
 
-  'audit.list': (c, input) => listEvents(c.db, input),
+  'audit.list': (c, input) => listEvents(c.db, input, { now: c.now(), caseCreatedAt: c.meta.createdAt }),
   'audit.verify': verifyAudit,
   'audit.checkpoint': takeCheckpoint,
 

@@ -640,7 +640,7 @@ function assertWellFormed(field: string, value: string): void {
 }
 
 function initialiseCase(db: Database.Database, path: string, options: OpenOptions): void {
-  const at = nowIso();
+  const at = options.clock ? options.clock().toISOString() : nowIso();
   const caseId = newId();
   const name = options.name?.trim() || basename(path).replace(/\.evidence$/i, '');
   const meta: Record<string, string> = {
@@ -661,6 +661,7 @@ function initialiseCase(db: Database.Database, path: string, options: OpenOption
     entity: 'case',
     entityId: caseId,
     payload: { caseId, name, createdAt: at },
+    at,
   });
 }
 

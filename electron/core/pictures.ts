@@ -1,6 +1,7 @@
 // What the three pictures need from a case, each in a handful of set-based queries so a case of
 // thousands of deals answers at once. The pictures only read, except for the network's layout,
 // which is kept in picture_positions (see migrations/0002: layout, not evidence, so not audited).
+
 import type { ActorKind, DealStatus, PartyRole, Reliability, Stance, Technology } from '../schema/enums';
 import type { Verdict } from '../schema/inputs';
 import {
@@ -24,6 +25,7 @@ import {
 import type { CaseFile } from './db';
 import { CoreError, parseInput } from './errors';
 import { nowIso } from './ids';
+import { LATEST_FIRST_SQL } from './recorded-order';
 import { requireRecord } from './records';
 import { dealTable } from './tables';
 
@@ -243,7 +245,7 @@ export function matrixPicture(c: CaseFile, input: unknown): MatrixPicture {
         .stmt(
           `SELECT cl.id, cl.statement, cl.status, coalesce(v.verdict, 'unsupported') AS verdict,
                   (SELECT a.likelihood FROM assessments a WHERE a.claim_id = cl.id AND a.deleted_at IS NULL
-                   ORDER BY a.created_at DESC, a.id DESC LIMIT 1) AS likelihood
+                   ORDER BY ${LATEST_FIRST_SQL} LIMIT 1) AS likelihood
            FROM claims cl LEFT JOIN claim_verdicts v ON v.claim_id = cl.id
            WHERE cl.deal_id = ? AND cl.deleted_at IS NULL ORDER BY cl.id`,
         )
