@@ -2,7 +2,7 @@
 // number and a hash), nothing of its content. A copy whose history does not continue what this
 // computer last had open (an older copy from a USB stick, a sync folder that kept the wrong
 // version) is announced instead of opening as if nothing happened.
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CaseFile } from './db';
 import { CoreError } from './errors';
@@ -33,8 +33,9 @@ function load(dir: string): Registry {
   }
 }
 
+/** Written only into a folder that exists: the caller's own (never made up here). */
 function save(dir: string, registry: Registry): void {
-  mkdirSync(dir, { recursive: true });
+  if (!statSync(dir, { throwIfNoEntry: false })?.isDirectory()) return;
   const temp = join(dir, `${FILE}.${process.pid}.tmp`);
   writeFileSync(temp, `${JSON.stringify({ version: 1, cases: registry })}\n`, { mode: 0o600 });
   renameSync(temp, join(dir, FILE));
