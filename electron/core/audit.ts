@@ -4,6 +4,7 @@ import type { AuditEvent, Page } from '../schema/records';
 import { canonicalJson } from './canonical-json';
 import { newId, nowIso } from './ids';
 import { timeFlag } from './recorded-order';
+import { markBaseIfArmed } from './wal-seal';
 
 export const GENESIS_HASH = '0'.repeat(64);
 
@@ -76,6 +77,7 @@ function stmts(db: Database.Database) {
 /** Appends one event to the chain. Must run inside the transaction that made the change. */
 export function appendEvent(db: Database.Database, event: NewEvent): AuditEvent {
   const s = stmts(db);
+  markBaseIfArmed(db);
   const head = s.head.get() as { seq: number; hash: string } | undefined;
   const row: AuditRow = {
     seq: (head?.seq ?? 0) + 1,

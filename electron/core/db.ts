@@ -30,7 +30,7 @@ import {
 import { checkSeenHead, rememberHead, type SeenHeadsOptions } from './seen-heads';
 import { inspectSidecars, sidecarError } from './sidecars';
 import { checkWal } from './wal-check';
-import { MARK_BASE_SQL, SEAL_SCHEMA } from './wal-seal';
+import { armBaseMark, disarmBaseMark, MARK_BASE_SQL, SEAL_SCHEMA } from './wal-seal';
 
 /** 'CRBT' — marks an SQLite file as a Corroborate case file. */
 export const APPLICATION_ID = 0x43524254;
@@ -134,8 +134,12 @@ export class CaseFile {
     try {
       const out = this.db
         .transaction(() => {
-          if (this.schemaVersion >= SEAL_SCHEMA) this.stmt(MARK_BASE_SQL).run();
-          return fn();
+          if (this.schemaVersion >= SEAL_SCHEMA) armBaseMark(this.db);
+          try {
+            return fn();
+          } finally {
+            disarmBaseMark(this.db);
+          }
         })
         .immediate();
       this.committedWrites++;

@@ -1,3 +1,5 @@
+import type Database from 'better-sqlite3';
+
 // The seal row of migrations/0004_wal_seal.sql, read from raw page bytes: what lets the open tell
 // whether a write-ahead log belongs to the main file beside it before SQLite reads the log.
 
@@ -23,9 +25,35 @@ export interface Seal {
 /**
  * Run at the start of every write transaction (CaseFile.write, migrations): the write's base is
  * the head it starts from. The first write of a new log thus names the main file it continues.
+ * Only when it moved: a write that changes nothing must write nothing, and a write without an
+ * event leaves the head, hence the base, where it was.
  */
 export const MARK_BASE_SQL =
-  'UPDATE wal_seal SET seal = substr(seal, 1, 45) || substr(seal, 126, 80) || substr(seal, 126, 84) WHERE id = 1';
+  'UPDATE wal_seal SET seal = substr(seal, 1, 45) || substr(seal, 126, 80) || substr(seal, 126, 84) WHERE id = 1 AND substr(seal, 46, 80) <> substr(seal, 126, 80)';
+
+// Armed by CaseFile.write at the start of its transaction, fired by the first event appended in
+// it: a write that appends no event (or changes nothing) leaves the seal, and so the log, alone.
+const armed = new WeakSet<Database.Database>();
+const markStatements = new WeakMap<Database.Database, Database.Statement>();
+
+export function armBaseMark(db: Database.Database): void {
+  armed.add(db);
+}
+
+export function disarmBaseMark(db: Database.Database): void {
+  armed.delete(db);
+}
+
+/** Called by appendEvent before it inserts: the first event of a write moves the base. */
+export function markBaseIfArmed(db: Database.Database): void {
+  if (!armed.delete(db)) return;
+  let s = markStatements.get(db);
+  if (!s) {
+    s = db.prepare(MARK_BASE_SQL);
+    markStatements.set(db, s);
+  }
+  s.run();
+}
 
 const HEX64 = /^[0-9a-f]{64}$/;
 const DIGITS16 = /^\d{16}$/;
