@@ -8,6 +8,7 @@ import { CaseFile, type OpenOptions, openCase } from './db';
 import { CoreError } from './errors';
 import { nowIso } from './ids';
 import { inspectSidecars } from './sidecars';
+import { checkWal } from './wal-check';
 
 /** Reading a case file alone means holding it in memory; above this, set the side files aside instead. */
 export const MAIN_ALONE_LIMIT_BYTES = 1024 * 1024 * 1024;
@@ -125,7 +126,9 @@ export function recoverIntoCopy(
     const head = copy.db.prepare('SELECT max(seq) FROM audit_log').pluck().get() as number;
     const before = report.headWithout?.seq ?? null;
     const gained = before === null ? null : head - before;
-    const unread = log.head && log.head.seq > head ? log.head.seq - head : 0;
+    // What SQLite cannot read past a damaged frame (wal-check.ts counts the commits lost there).
+    const damage = checkWal(logPath, copy.db.pragma('page_size', { simple: true }) as number);
+    const unread = damage?.lostCommits ?? 0;
     return {
       path: target,
       headBefore: before,
@@ -133,7 +136,7 @@ export function recoverIntoCopy(
       explanation:
         `${basename(target)} holds ${basename(path)} and ${gained === null ? 'the readable writes' : `${gained} change(s)`} from ${basename(logPath)}, up to change #${head}.` +
         (unread > 0
-          ? ` ${unread} change(s) in the log could not be read and are not in the copy.`
+          ? ` ${unread} saved write(s) in the log after its damaged part could not be read and are not in the copy.`
           : ' Nothing readable in the log was left out.') +
         ' The original files were not changed.',
     };

@@ -171,6 +171,13 @@ describe('side files that do not belong are refused before SQLite reads them', (
     const crashed = crashImage(c, join(root, 'crash'));
     truncateSync(`${crashed}-wal`, statSync(`${crashed}-wal`).size - 1000);
     expectRefused(crashed, 'wal_damaged', 'x.evidence');
+    // Recovering into a copy keeps what can be read and says what cannot.
+    const before = folder(join(root, 'crash'));
+    const r = recoverIntoCopy(crashed, join(root, 'recovered.evidence'), `${crashed}-wal`);
+    expect(r.headAfter).toBeLessThan(head(c));
+    expect(r.headAfter).toBeGreaterThanOrEqual(r.headBefore ?? 0);
+    expect(r.explanation).toMatch(/could not be read and are not in the copy/);
+    expect(folder(join(root, 'crash'))).toEqual(before);
   });
 
   it("a sync folder's conflicted copy `x (1).evidence-wal`", () => {
