@@ -9,6 +9,7 @@ export default defineConfig({
   test: {
     globals: true,
     passWithNoTests: false,
+    globalSetup: ['tests/support/data-dir-setup.ts'],
     projects: [
       node('core'),
       node('api'),

@@ -4,15 +4,18 @@
 // Exit status: 0 every check passed, 1 a check failed, 2 the command or a file could not be used.
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { type Api, createReadOnlyApi } from '../electron/api/create-api';
+import { openForVerification } from '../electron/api/case-files';
+import type { Api } from '../electron/api/create-api';
 import { CoreError } from '../electron/schema/errors';
 
 const USAGE = `Usage: npm run verify -- <case file> [--checkpoint <checkpoint file>]
 
-Checks a Corroborate case file without changing it, with the same checks as the app's "Verify case
-integrity": the database structure, the links between records, the audit history, the checkpoint
-if one is given (the text file saved from Audit > Checkpoint), every record against its history,
-the stored verdicts, the search index, and every preserved attachment. Prints a plain-words report.
+Checks a Corroborate case file without changing it, with the same checks as the app: first its side
+files (-wal, -shm: whether they belong to it, the check the app makes before opening), then the
+app's "Verify case integrity": the database structure, the links between records, the audit
+history, the checkpoint if one is given (the text file saved from Audit > Checkpoint), every record
+against its history, the stored verdicts, the search index, and every preserved attachment. Prints
+a plain-words report.
 Ctrl+C stops the check (the report then says CANCELLED and the exit status is 1).
 
 Exit status: 0 every check passed; 1 a check failed; 2 the command or a file could not be used.
@@ -67,8 +70,12 @@ async function main(argv: string[], out = process.stdout, err = process.stderr):
     }
   }
   let api: Api;
+  let sidecars: { ok: boolean; summary: string; problems: string[] } | undefined;
   try {
-    api = createReadOnlyApi(resolve(args.casePath), { immutable: true });
+    const opened = openForVerification(resolve(args.casePath));
+    api = opened.api;
+    sidecars = opened.sidecars;
+    for (const note of opened.notes) out.write(`${note}\n\n`);
   } catch (error) {
     err.write(`Cannot check ${args.casePath}: ${(error as Error).message}\n`);
     return EXIT.unusable;
@@ -80,6 +87,7 @@ async function main(argv: string[], out = process.stdout, err = process.stderr):
   try {
     const report = await api.local.verifyIntegrity(checkpointText === undefined ? {} : { checkpointText }, {
       signal: stop.signal,
+      ...(sidecars ? { sidecars } : {}),
       onProgress: (p) => {
         if (live) err.write(`\r\x1b[2K${Math.round(p.fraction * 100)}%  ${p.message}`);
       },

@@ -2,8 +2,11 @@
 // backups of a refused case, and write the sample case. Absolute paths only, as on the local face.
 import { findBackups } from '../core/backups';
 import type { OpenOptions } from '../core/db';
+import { openForCheck } from '../core/integrity/open-for-check';
+import type { ReadOnlyOptions } from '../core/open-read-only';
 import { buildSampleCase, type SampleSummary } from '../core/sample-case';
 import type { BackupInfo } from '../schema/records';
+import { type ApiWithFile, bindApi } from './create-api';
 import { absolute } from './local-api';
 
 /** The app's backups of the case at `casePath`, newest first (headers only: nothing is opened). */
@@ -17,4 +20,24 @@ export function writeSampleCase(
   options: Pick<OpenOptions, 'migrationsDir' | 'nativeBinding'> = {},
 ): SampleSummary {
   return buildSampleCase(absolute(path, 'path'), options);
+}
+
+export interface OpenedForVerification {
+  api: ApiWithFile;
+  /** The side files' check, for `api.local.verifyIntegrity(input, { sidecars })`. */
+  sidecars: { ok: boolean; summary: string; problems: string[] } | undefined;
+  /** What the opening did (e.g. checked from an in-memory copy with the log applied). */
+  notes: string[];
+}
+
+/**
+ * Opens a case for an auditor's check (`npm run verify`) without writing a byte beside it, after the
+ * same side-file check the app runs before it opens a case.
+ */
+export function openForVerification(casePath: string, options: ReadOnlyOptions = {}): OpenedForVerification {
+  const opened = openForCheck(absolute(casePath, 'casePath'), options);
+  const sidecars = opened.sidecars
+    ? { ok: opened.sidecars.ok, summary: opened.sidecars.summary, problems: opened.sidecars.problems }
+    : undefined;
+  return { api: bindApi(opened.file), sidecars, notes: opened.notes };
 }

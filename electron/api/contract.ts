@@ -169,6 +169,8 @@ export interface CaseInfo {
   auditHead: AuditHead;
   /** `deferred`: the file was too large for the full page check at open; run Verify case integrity. */
   openCheck: 'full' | 'deferred';
+  /** What the open did or found that the user should be told (an unfinished backup removed, an older copy opened anyway). */
+  notices?: string[];
 }
 
 export interface DealDetail {

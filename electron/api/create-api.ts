@@ -26,6 +26,7 @@ import { exchangeProgress, previewImport, runImport } from '../core/exchange/pre
 import { cancelIntegrity, integrityProgress, runIntegrity } from '../core/integrity/run-integrity';
 import { openCaseReadOnly, type ReadOnlyOptions } from '../core/open-read-only';
 import { matrixPicture, networkPicture, savePositions, timelinePicture } from '../core/pictures';
+import { retryWhenBusy } from '../core/retry-when-busy';
 import { searchCase } from '../core/search';
 import { createSource, getSource, listSources, removeSource, updateSource } from '../core/sources';
 import { parseInput, toResultError } from '../schema/errors';
@@ -62,6 +63,7 @@ function caseInfo(c: CaseFile): CaseInfo {
     counts: c.read(() => caseCounts(c)),
     auditHead: auditHead(c.db),
     openCheck: c.openCheck,
+    notices: c.notices,
   };
 }
 
@@ -128,7 +130,7 @@ const handlers: Handlers = {
   'pictures.matrix': matrixPicture,
   'pictures.savePositions': savePositions,
 
-  'audit.list': (c, input) => listEvents(c.db, input),
+  'audit.list': (c, input) => listEvents(c.db, input, { now: c.now(), caseCreatedAt: c.meta.createdAt }),
   'audit.verify': verifyAudit,
   'audit.checkpoint': takeCheckpoint,
 
@@ -157,7 +159,7 @@ export async function callOn(file: CaseFile, method: string, input: unknown): Pr
     // parseInput, not safeParse: it also refuses the inputs that make a schema throw.
     const parsed = parseInput(contract[method], input);
     const handler = handlers[method] as (c: CaseFile, i: unknown) => unknown;
-    return { ok: true, value: await handler(file, parsed) };
+    return { ok: true, value: await retryWhenBusy(file, () => handler(file, parsed)) };
   } catch (error) {
     return toResultError(error);
   }

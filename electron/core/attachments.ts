@@ -112,10 +112,16 @@ export function addAttachment(c: CaseFile, input: unknown): AttachmentAdded {
 
 function ensureStaging(c: CaseFile): void {
   // A TEMP table lives in SQLite's temporary file, never in the case file, and vanishes with the
-  // connection: a half-received upload leaves nothing behind.
-  c.db.exec(
-    'CREATE TEMP TABLE IF NOT EXISTS cb_upload_chunks (upload TEXT NOT NULL, seq INTEGER NOT NULL, data BLOB NOT NULL, PRIMARY KEY (upload, seq))',
-  );
+  // connection: a half-received upload leaves nothing behind. With auto_vacuum (set before the
+  // temporary database holds anything) the file shrinks as soon as an upload's chunks are
+  // deleted: a refused upload, or a session's worth of finished ones, holds no space on a disk
+  // that may be full.
+  c.read(() => {
+    c.db.pragma('temp.auto_vacuum = FULL');
+    c.db.exec(
+      'CREATE TEMP TABLE IF NOT EXISTS cb_upload_chunks (upload TEXT NOT NULL, seq INTEGER NOT NULL, data BLOB NOT NULL, PRIMARY KEY (upload, seq))',
+    );
+  });
 }
 
 export interface StreamOptions {
@@ -160,13 +166,15 @@ export async function addAttachmentFromStream(
         filled += take;
         at += take;
         if (filled === CHUNK_SIZE) {
-          stage.run(upload, seq++, chunk);
+          // c.read: a full temporary folder is the same clear `io`/`disk_full` as a full case disk.
+          c.read(() => stage.run(upload, seq, chunk));
+          seq++;
           filled = 0;
         }
       }
       options.onProgress?.(size);
     }
-    if (filled > 0) stage.run(upload, seq++, chunk.subarray(0, filled));
+    if (filled > 0) c.read(() => stage.run(upload, seq++, chunk.subarray(0, filled)));
     const sha256 = hash.digest('hex');
     return linkBlob(c, m, sha256, size, seq, () => {
       c.stmt(
@@ -174,7 +182,11 @@ export async function addAttachmentFromStream(
       ).run(sha256, upload);
     });
   } finally {
-    c.stmt('DELETE FROM temp.cb_upload_chunks WHERE upload = ?').run(upload);
+    try {
+      c.stmt('DELETE FROM temp.cb_upload_chunks WHERE upload = ?').run(upload);
+    } catch {
+      // the connection is closing or the temporary file is gone: the chunks went with it
+    }
   }
 }
 

@@ -3,6 +3,8 @@ import type Database from 'better-sqlite3';
 import type { AuditEvent, Page } from '../schema/records';
 import { canonicalJson } from './canonical-json';
 import { newId, nowIso } from './ids';
+import { timeFlag } from './recorded-order';
+import { markBaseIfArmed } from './wal-seal';
 
 export const GENESIS_HASH = '0'.repeat(64);
 
@@ -13,6 +15,8 @@ export interface NewEvent {
   entity: string;
   entityId: string;
   payload: unknown;
+  /** When it happened; the system clock unless the case was opened with its own (CaseFile.now). */
+  at?: string;
 }
 
 /** A row of `audit_log` as SQLite returns it. */
@@ -73,11 +77,12 @@ function stmts(db: Database.Database) {
 /** Appends one event to the chain. Must run inside the transaction that made the change. */
 export function appendEvent(db: Database.Database, event: NewEvent): AuditEvent {
   const s = stmts(db);
+  markBaseIfArmed(db);
   const head = s.head.get() as { seq: number; hash: string } | undefined;
   const row: AuditRow = {
     seq: (head?.seq ?? 0) + 1,
     event_id: newId(),
-    at: nowIso(),
+    at: event.at ?? nowIso(),
     actor: event.actor,
     replica: event.replica,
     action: event.action,
@@ -220,7 +225,17 @@ export interface AuditListOptions {
   cursor?: string;
 }
 
-export function listEvents(db: Database.Database, o: AuditListOptions): Page<AuditEvent> {
+/** What a listing compares each event's time with, to flag one no clock in step could have written. */
+export interface ClockContext {
+  now: string;
+  caseCreatedAt: string;
+}
+
+export function listEvents(
+  db: Database.Database,
+  o: AuditListOptions,
+  clock?: ClockContext,
+): Page<AuditEvent> {
   const where: string[] = [];
   const params: unknown[] = [];
   if (o.entity) {
@@ -254,6 +269,10 @@ export function listEvents(db: Database.Database, o: AuditListOptions): Page<Aud
     .prepare(`SELECT * FROM audit_log ${pageWhere} ORDER BY seq DESC LIMIT ?`)
     .all(...params, ...(before ? [before] : []), o.limit + 1) as AuditRow[];
   const more = rows.length > o.limit;
-  const items = rows.slice(0, o.limit).map(toEvent);
+  const items = rows.slice(0, o.limit).map((row) => {
+    const event = toEvent(row);
+    const flag = clock ? timeFlag(event.at, clock.now, clock.caseCreatedAt) : null;
+    return flag ? { ...event, timeFlag: flag } : event;
+  });
   return { items, nextCursor: more ? String(items[items.length - 1]!.seq) : null, total };
 }

@@ -4,6 +4,7 @@
 import { type ConfidenceEvidence, type ConfidenceSource, corroborate } from '../schema/confidence';
 import type { CorroborationResult } from '../schema/records';
 import type { CaseFile } from './db';
+import { LATEST_FIRST_SQL } from './recorded-order';
 
 interface EvidenceRow {
   id: string;
@@ -53,7 +54,7 @@ function sourcesWithAncestors(
 export function latestLikelihood(c: CaseFile, claimId: string): number | null {
   const v = c
     .stmt(
-      'SELECT likelihood FROM assessments WHERE claim_id = ? AND deleted_at IS NULL ORDER BY created_at DESC, id DESC LIMIT 1',
+      `SELECT a.likelihood FROM assessments a WHERE a.claim_id = ? AND a.deleted_at IS NULL ORDER BY ${LATEST_FIRST_SQL} LIMIT 1`,
     )
     .pluck()
     .get(claimId) as number | undefined;

@@ -4,6 +4,7 @@ import { corroborationOf, initialVerdict } from './claim-verdicts';
 import type { CaseFile } from './db';
 import { parseInput } from './errors';
 import { newId, nowIso } from './ids';
+import { LATEST_FIRST_SQL } from './recorded-order';
 import {
   enumFilter,
   fromRow,
@@ -64,7 +65,7 @@ export function evidenceOfClaim(c: CaseFile, claimId: string, includeRemoved = f
 export function assessmentsOf(c: CaseFile, claimId: string): Assessment[] {
   return (
     c
-      .stmt('SELECT * FROM assessments WHERE claim_id = ? ORDER BY created_at DESC, id DESC')
+      .stmt(`SELECT a.* FROM assessments a WHERE a.claim_id = ? ORDER BY ${LATEST_FIRST_SQL}`)
       .all(claimId) as Record<string, unknown>[]
   ).map((row) => {
     const { updatedAt: _u, deletedAt: _d, ...a } = fromRow(assessmentTable, row);

@@ -19,13 +19,17 @@ import { findBackups } from './backups';
 import { CoreError, fromSqliteError } from './errors';
 import { newId, nowIso } from './ids';
 import { defaultMigrationsDir, loadMigrations, type Migration } from './migrations';
+import { removePartialBackups } from './partial-backups';
 import {
   deferInsertIndexing,
   refreshSearchFolding,
   registerSearchFunctions,
   resumeInsertIndexing,
 } from './search-index';
+import { checkSeenHead, rememberHead, type SeenHeadsOptions } from './seen-heads';
+import { inspectSidecars, sidecarError } from './sidecars';
 import { checkWal } from './wal-check';
+import { armBaseMark, disarmBaseMark, MARK_BASE_SQL, SEAL_SCHEMA } from './wal-seal';
 
 /** 'CRBT' — marks an SQLite file as a Corroborate case file. */
 export const APPLICATION_ID = 0x43524254;
@@ -48,6 +52,18 @@ export interface OpenOptions {
   openCheck?: 'auto' | 'always';
   /** The size above which `auto` defers the full check (FULL_CHECK_LIMIT_BYTES unless given). */
   fullCheckLimitBytes?: number;
+  /**
+   * Where this installation remembers the last audit head it saw of each case (seen-heads.ts):
+   * the Electron shell passes its user-data folder, the host a per-user folder. Without it no
+   * copy is compared with what this computer saw before.
+   */
+  seenHeadsDir?: string;
+  /** Open a copy even though it is older than, or diverges from, the one last seen here. */
+  acceptOlderCopy?: boolean;
+  /** The time source for records and events (tests drive it; the app uses the system clock). */
+  clock?: () => Date;
+  /** How long a write waits for another window holding the case (BUSY_WAIT_MS unless given). */
+  busyWaitMs?: number;
 }
 
 /**
@@ -75,6 +91,16 @@ export class CaseFile {
   meta: CaseMeta;
   /** Whether the open ran SQLite's full page check; set by openCase. */
   openCheck: OpenCheck = 'full';
+  /** What the open did or found that the user should be told (e.g. an unfinished backup removed). */
+  notices: string[] = [];
+  /** Where the last head seen of this case is remembered, when the caller gave a folder. */
+  seenHeads: SeenHeadsOptions | null = null;
+  /** The time recorded on records and events: the system clock unless the open was given one. */
+  now: () => string = nowIso;
+  /** Writes committed through `write`: lets a retry tell that a failed call wrote nothing. */
+  committedWrites = 0;
+  /** How long a refused write is retried while another window writes (retry-when-busy.ts). */
+  busyWaitMs: number | undefined;
   private statements = new Map<string, Database.Statement>();
   private readonly identity: FileIdentity | null;
 
@@ -105,7 +131,18 @@ export class CaseFile {
     if (this.bulkState) return this.joinBulk(this.bulkState, fn);
     this.assertStillInPlace();
     try {
-      return this.db.transaction(fn).immediate();
+      const out = this.db
+        .transaction(() => {
+          if (this.schemaVersion >= SEAL_SCHEMA) armBaseMark(this.db);
+          try {
+            return fn();
+          } finally {
+            disarmBaseMark(this.db);
+          }
+        })
+        .immediate();
+      this.committedWrites++;
+      return out;
     } catch (error) {
       throw fromSqliteError(error) ?? error;
     }
@@ -174,8 +211,24 @@ export class CaseFile {
     }
   }
 
+  /**
+   * Leaves no write-ahead log behind: everything is checkpointed into the case file and the log
+   * truncated, so the file travels alone complete (SQLite also deletes the log when the last
+   * connection closes). After a crash the -wal and -shm stay; the next open checks that they
+   * belong to this file (sidecars.ts) and SQLite replays them. While another window has the case
+   * open the checkpoint may be partial; that window's close finishes it.
+   */
   close(): void {
-    if (this.db.open) this.db.close();
+    if (!this.db.open) return;
+    if (!this.db.readonly) {
+      try {
+        this.db.pragma('wal_checkpoint(TRUNCATE)');
+      } catch {
+        // busy or read-only: the log stays, whole, and belongs to this file
+      }
+      if (this.seenHeads) rememberHead(this, this.seenHeads);
+    }
+    this.db.close();
   }
 
   /**
@@ -389,6 +442,8 @@ function inspectExisting(
     const pageSize = header.readUInt16BE(16) === 1 ? 65536 : header.readUInt16BE(16);
     const wal = checkWal(`${path}-wal`, pageSize);
     if (wal) throw damaged(path, wal.detail, 'wal_damaged');
+    const sidecars = sidecarError(path, inspectSidecars(path));
+    if (sidecars) throw sidecars;
   }
   const sidecars = [`${path}-wal`, `${path}-shm`].filter((f) => !existsSync(f));
   let ro: Database.Database;
@@ -490,7 +545,9 @@ function applyPragmas(db: Database.Database): void {
   // better-sqlite3 leaves WAL at NORMAL, which can lose acknowledged commits on power loss.
   db.pragma('synchronous = FULL');
   db.pragma('foreign_keys = ON');
-  db.pragma('busy_timeout = 5000');
+  // A short wait only: it blocks the event loop. A write that finds another window writing is
+  // retried without blocking (retry-when-busy.ts) and, past a few seconds, told so plainly.
+  db.pragma('busy_timeout = 100');
   registerSearchFunctions(db);
 }
 
@@ -555,6 +612,7 @@ function migrate(
   if (from > 0) backupTo(db, backupPath(path, from));
   const latest = pending[pending.length - 1]!.version;
   db.transaction(() => {
+    if (from >= SEAL_SCHEMA) db.prepare(MARK_BASE_SQL).run();
     for (const m of pending) {
       try {
         db.exec(m.sql);
@@ -569,6 +627,7 @@ function migrate(
       }
     }
     if (from === 0) initialiseCase(db, path, options);
+    if (from < SEAL_SCHEMA && latest >= SEAL_SCHEMA) db.prepare(MARK_BASE_SQL).run();
     // A second record of the version, inside the case: a flipped bit in the header's copy would
     // otherwise make the next open run migrations again over a case that already has them.
     db.prepare(
@@ -598,7 +657,7 @@ function assertWellFormed(field: string, value: string): void {
 }
 
 function initialiseCase(db: Database.Database, path: string, options: OpenOptions): void {
-  const at = nowIso();
+  const at = options.clock ? options.clock().toISOString() : nowIso();
   const caseId = newId();
   const name = options.name?.trim() || basename(path).replace(/\.evidence$/i, '');
   const meta: Record<string, string> = {
@@ -619,6 +678,7 @@ function initialiseCase(db: Database.Database, path: string, options: OpenOption
     entity: 'case',
     entityId: caseId,
     payload: { caseId, name, createdAt: at },
+    at,
   });
 }
 
@@ -671,6 +731,8 @@ export function openCase(path: string, options: OpenOptions = {}): CaseFile {
   if (!exists) createCase(path, migrations, options);
   const inspected = inspectExisting(path, latest, options);
   const from = inspected.version;
+  // Past the checks, so the case is ours and writable: what an interrupted upgrade left goes now.
+  const notices = exists ? removePartialBackups(path) : [];
   let db: Database.Database;
   try {
     db = new Database(path, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
@@ -686,6 +748,17 @@ export function openCase(path: string, options: OpenOptions = {}): CaseFile {
     refreshSearchFolding(db);
     const file = new CaseFile(db, path);
     file.openCheck = inspected.check;
+    file.notices = notices;
+    file.busyWaitMs = options.busyWaitMs;
+    if (options.clock) {
+      const clock = options.clock;
+      file.now = () => clock().toISOString();
+    }
+    if (options.seenHeadsDir) {
+      file.seenHeads = { dir: options.seenHeadsDir };
+      const seen = checkSeenHead(file, file.seenHeads, options.acceptOlderCopy === true);
+      if (seen) file.notices.push(seen);
+    }
     if (options.actor?.trim() && options.actor.trim() !== file.meta.actor)
       setActor(file, options.actor.trim());
     return file;

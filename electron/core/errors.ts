@@ -29,7 +29,7 @@ export function fromSqliteError(error: unknown): CoreError | null {
   if (/^SQLITE_(BUSY|LOCKED)/.test(code)) {
     return new CoreError(
       'io',
-      `The case file is busy: another program is writing to it (${code}). The change was not saved; try again.`,
+      `The case file is busy: another window or program that has this case open is saving to it (${code}). The change was not saved; try again.`,
       undefined,
       'busy',
     );

@@ -26,6 +26,7 @@ import {
 import type { CaseFile } from './db';
 import { CoreError, parseInput } from './errors';
 import { nowIso } from './ids';
+import { LATEST_FIRST_SQL } from './recorded-order';
 import { requireRecord } from './records';
 import { dealTable } from './tables';
 
@@ -234,7 +235,7 @@ export function matrixPicture(c: CaseFile, input: unknown): MatrixPicture {
         .stmt(
           `SELECT cl.id, cl.statement, cl.status, coalesce(v.verdict, 'unsupported') AS verdict,
                   (SELECT a.likelihood FROM assessments a WHERE a.claim_id = cl.id AND a.deleted_at IS NULL
-                   ORDER BY a.created_at DESC, a.id DESC LIMIT 1) AS likelihood
+                   ORDER BY ${LATEST_FIRST_SQL} LIMIT 1) AS likelihood
            FROM claims cl LEFT JOIN claim_verdicts v ON v.claim_id = cl.id
            WHERE cl.deal_id = ? AND cl.deleted_at IS NULL ORDER BY cl.id`,
         )

@@ -86,7 +86,15 @@ export function requireRecord<T extends { id: string; deletedAt: string | null }
 }
 
 function audit(c: CaseFile, action: NewEvent['action'], entity: string, entityId: string, payload: unknown) {
-  appendEvent(c.db, { actor: c.meta.actor, replica: c.meta.replica, action, entity, entityId, payload });
+  appendEvent(c.db, {
+    actor: c.meta.actor,
+    replica: c.meta.replica,
+    action,
+    entity,
+    entityId,
+    payload,
+    at: c.now(),
+  });
 }
 
 export function insertRecord<T extends { id: string }>(c: CaseFile, t: Table<T>, rec: T): T {

@@ -48,6 +48,8 @@ interface Frame {
   commit: number;
   salt: Pair;
   stored: Pair;
+  /** The page image the frame carries (valid until the next frame is read). */
+  page(): Buffer;
   /** Checksum of this frame (header fields and page) seeded with `seed`. */
   sumFrom(seed: Pair): Pair;
 }
@@ -74,6 +76,7 @@ function eachFrame(
         commit: chunk.readUInt32BE(at + 4),
         salt: [chunk.readUInt32BE(at + 8), chunk.readUInt32BE(at + 12)],
         stored: [chunk.readUInt32BE(at + 16), chunk.readUInt32BE(at + 20)],
+        page: () => chunk.subarray(at + FRAME_HEADER, at + frameSize),
         sumFrom: (seed) =>
           checksum(
             chunk,
@@ -203,12 +206,19 @@ function damagedHeader(fd: number, size: number, header: Buffer, pageSize: numbe
   };
 }
 
+/** What the WAL index header in a -shm file says, when it can be trusted. */
+export interface WalIndexHeader {
+  /** The last committed frame as the last writer saw it. */
+  committedFrames: number;
+  /** The salts of the WAL generation it indexes (8 bytes, as in the WAL header). */
+  salt: Buffer;
+}
+
 /**
- * `mxFrame` from the WAL index header in the -shm file: the last committed frame as the last
- * writer saw it. Only trusted when both copies agree, the checksum holds and it belongs to this
- * WAL (same salts); otherwise null. The -shm is written in the machine's byte order.
+ * The WAL index header of the -shm file, trusted only when both copies agree and the checksum
+ * holds; otherwise (or when there is no -shm) null. The -shm is written in the machine's byte order.
  */
-function committedFramesInIndex(shmPath: string, walSalt: Buffer): number | null {
+export function readWalIndexHeader(shmPath: string): WalIndexHeader | null {
   let fd: number;
   try {
     fd = openSync(shmPath, 'r');
@@ -224,8 +234,70 @@ function committedFramesInIndex(shmPath: string, walSalt: Buffer): number | null
     const u32 = (at: number) => (le ? first.readUInt32LE(at) : first.readUInt32BE(at));
     if (u32(0) !== WAL_VERSION || first[12] !== 1) return null;
     if (!same(checksum(first, 0, 40, [0, 0], !le), [u32(40), u32(44)])) return null;
-    if (!first.subarray(32, 40).equals(walSalt)) return null;
-    return u32(16);
+    return { committedFrames: u32(16), salt: Buffer.from(first.subarray(32, 40)) };
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** `mxFrame` of the -shm, when it indexes this WAL (same salts); otherwise null. */
+function committedFramesInIndex(shmPath: string, walSalt: Buffer): number | null {
+  const index = readWalIndexHeader(shmPath);
+  return index?.salt.equals(walSalt) ? index.committedFrames : null;
+}
+
+export interface CommittedLog {
+  /** The salts of the WAL header (8 bytes). */
+  salt: Buffer;
+  pageSize: number;
+  /** Frames in the file, readable or not. */
+  frames: number;
+  /** Frames SQLite would apply: up to the last intact commit. */
+  committedFrames: number;
+}
+
+/**
+ * Walks the frames SQLite's recovery would apply (same header checks, salts and running
+ * checksum), giving each frame's page image to `visit` and telling it where each commit ends.
+ * Null when there is no WAL or no readable header: SQLite would then read nothing from it.
+ */
+export function readCommittedLog(
+  walPath: string,
+  visit: (frame: { pgno: number; page: Buffer; commit: boolean; dbPages: number }) => void,
+): CommittedLog | null {
+  let fd: number;
+  try {
+    fd = openSync(walPath, 'r');
+  } catch {
+    return null;
+  }
+  try {
+    const size = fstatSync(fd).size;
+    if (size < WAL_HEADER) return null;
+    const header = Buffer.alloc(WAL_HEADER);
+    readSync(fd, header, 0, WAL_HEADER, 0);
+    const magic = header.readUInt32BE(0);
+    const bigEndian = magic === MAGIC_BE;
+    const pageSize = header.readUInt32BE(8);
+    const headerSum: Pair = [header.readUInt32BE(24), header.readUInt32BE(28)];
+    const headerOk =
+      (magic === MAGIC_LE || magic === MAGIC_BE) &&
+      header.readUInt32BE(4) === WAL_VERSION &&
+      validPageSize(pageSize) &&
+      same(checksum(header, 0, 24, [0, 0], bigEndian), headerSum);
+    if (!headerOk) return null;
+    const salt: Pair = [header.readUInt32BE(16), header.readUInt32BE(20)];
+    let running = headerSum;
+    let committedFrames = 0;
+    const frames = eachFrame(fd, size, pageSize, bigEndian, (f) => {
+      const computed = f.sumFrom(running);
+      if (f.pgno === 0 || !same(f.salt, salt) || !same(computed, f.stored)) return false;
+      running = computed;
+      if (f.commit !== 0) committedFrames = f.index + 1;
+      visit({ pgno: f.pgno, page: f.page(), commit: f.commit !== 0, dbPages: f.commit });
+      return true;
+    });
+    return { salt: Buffer.from(header.subarray(16, 24)), pageSize, frames, committedFrames };
   } finally {
     closeSync(fd);
   }

@@ -8,6 +8,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type Api, createApi } from '../api/create-api';
 import { HOST_USAGE, parseHostArgs } from './cli-args';
+import { hostDataDir } from './data-dir';
 import { startHost } from './server';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -47,6 +48,7 @@ async function main(): Promise<void> {
     api = createApi(path.resolve(args.casePath), {
       create: args.create,
       migrationsDir: path.join(root, 'migrations'),
+      seenHeadsDir: hostDataDir(),
     });
   } catch (error) {
     // A refused case file (not a case, corrupt, newer than this app) is reported and nothing is changed.

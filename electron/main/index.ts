@@ -61,6 +61,7 @@ function start(): void {
       actor,
       migrationsDir: paths.migrationsDir,
       nativeBinding: paths.nativeBinding,
+      seenHeadsDir: userData,
     }),
   );
   let win: BrowserWindow | null = null;

@@ -59,6 +59,7 @@ const AgainstCheckpoint = {
 export const AuditVerify = z.object(AgainstCheckpoint).strict().default({});
 /** The integrity run's steps, in the order they run. */
 export const integrityStepNames = [
+  'sidecars',
   'database',
   'foreign_keys',
   'audit',
@@ -71,6 +72,7 @@ export const integrityStepNames = [
 export type IntegrityStepName = (typeof integrityStepNames)[number];
 
 export const integrityStepLabels: Record<IntegrityStepName, string> = {
+  sidecars: 'Side files (-wal, -shm)',
   database: 'Database structure',
   foreign_keys: 'Links between records',
   audit: 'Audit history',

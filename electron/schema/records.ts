@@ -109,6 +109,11 @@ export interface AuditEvent {
   payload: unknown;
   prevHash: string;
   hash: string;
+  /**
+   * Set when the recorded time is implausible: more than a day ahead of this machine's clock, or
+   * before the case existed. Order never depends on it (the sequence number is the order).
+   */
+  timeFlag?: 'ahead_of_clock' | 'before_case';
 }
 
 export interface Page<T> {

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { createApi } from '../../electron/api/create-api';
 import { toMatchQuery } from '../../electron/core/match-query';
+import { sidecarCheck } from '../../electron/core/sidecar-check';
 import type { Result } from '../../electron/schema/result';
 import { CaseGenerator } from './generate';
 import { importRaw, importThroughCore } from './imports';
@@ -116,6 +117,19 @@ export async function runSize(o: SizeOptions): Promise<SizeResult> {
   });
   checkDb.close();
   ops.push(op('  of which PRAGMA quick_check', quickCheck, null));
+  // The side-file checks read bytes only: nothing beside a cleanly closed case, and after a crash
+  // the log's frames and one page of the case file (here a live log of 100 writes).
+  const noLog = await repeat(() => sidecarCheck(oursPath), { maxRuns: 50 });
+  ops.push(op('  of which the side-file checks (no log)', noLog, null));
+  // On a case of its own, so the case being measured stays the same as the raw one; the cost is
+  // the log's, not the case file's (one page of it is read).
+  const logPath = join(o.dir, 'pending-log.evidence');
+  const writer = createApi(logPath, { create: true });
+  for (let i = 0; i < 100; i++)
+    value(await writer.call('claims.create', { statement: `Pending in the log ${i}` }), 'claims.create');
+  const withLog = await repeat(() => sidecarCheck(logPath), { maxRuns: 50 });
+  writer.close();
+  ops.push(op('  the side-file checks with 100 writes in the log', withLog, null));
 
   api = createApi(oursPath);
   rawDb = rawOpen(rawPath);

@@ -226,6 +226,7 @@ describe('chain of custody through the contract', () => {
     const report = result.value as IntegrityReport;
     expect(report.ok).toBe(true);
     expect(report.steps.map((s) => s.step)).toEqual([
+      'sidecars',
       'database',
       'foreign_keys',
       'audit',

@@ -226,6 +226,7 @@ describe('verify case integrity', () => {
     const report = await runIntegrity(c, { checkpointText: cp.text }, { onProgress: (p) => seen.push(p) });
     expect(report.ok).toBe(true);
     expect(report.steps.map((s) => [s.step, s.ok, s.skipped])).toEqual([
+      ['sidecars', true, false],
       ['database', true, false],
       ['foreign_keys', true, false],
       ['audit', true, false],
@@ -245,6 +246,7 @@ describe('verify case integrity', () => {
     // Progress moves forward through every step and ends at 100 %.
     expect(new Set(seen.map((p) => p.step))).toEqual(
       new Set([
+        'sidecars',
         'database',
         'foreign_keys',
         'audit',

@@ -254,6 +254,7 @@ describe('STRICT tables', () => {
         'picture_positions',
         'search_docs',
         'sources',
+        'wal_seal',
       ].sort(),
     );
     for (const t of ours) expect(t.strict, t.name).toBe(1);

@@ -2,12 +2,21 @@
 // the app. Run as a real process; its exit status is what a script or CI would act on.
 import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { readdirSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  statSync,
+  truncateSync,
+  writeFileSync,
+} from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import { addAttachment, CHUNK_SIZE } from '../../electron/core/attachments';
 import { createClaim } from '../../electron/core/claims';
 import { takeCheckpoint } from '../../electron/core/custody';
+import type { CaseFile } from '../../electron/core/db';
 import { createSource } from '../../electron/core/sources';
 import { useTempCases as cleanUpTempCases, fileHash, newCase, tempDir } from '../support/temp-case';
 
@@ -131,5 +140,76 @@ describe('npm run verify', { timeout: 60_000 }, () => {
     expect(run.code).toBe(2);
     expect(run.stderr).toContain(words);
     expect(run.stdout).not.toContain('RESULT');
+  });
+});
+
+/** The files of an open case copied as a crash at this moment would leave them. */
+function crashImage(c: CaseFile, into: string, withShm = true): string {
+  mkdirSync(into, { recursive: true });
+  const target = join(into, 'x.evidence');
+  for (const suffix of withShm ? ['', '-wal', '-shm'] : ['', '-wal'])
+    if (existsSync(`${c.path}${suffix}`)) copyFileSync(`${c.path}${suffix}`, `${target}${suffix}`);
+  return target;
+}
+
+function listing(dir: string): Record<string, string | null> {
+  return Object.fromEntries(
+    readdirSync(dir)
+      .sort()
+      .map((n) => [n, fileHash(join(dir, n))]),
+  );
+}
+
+const headOf = (c: CaseFile) => c.db.prepare('SELECT max(seq) FROM audit_log').pluck().get() as number;
+
+describe('npm run verify and the side files', { timeout: 60_000 }, () => {
+  it('a pending log that belongs: reported, checked with it, nothing beside the case read by SQLite or created', () => {
+    const c = newCase();
+    for (let i = 0; i < 12; i++) createClaim(c, { statement: `Saved only in the log ${i}` });
+    const expected = headOf(c);
+    const crashed = crashImage(c, join(tempDir(), 'crash'), false);
+    const before = listing(dirname(crashed));
+    const run = verify(crashed);
+    expect(run.code, run.stdout + run.stderr).toBe(0);
+    expect(run.stdout).toContain('x.evidence-wal');
+    expect(run.stdout).toContain('They belong to this case file at this moment.');
+    expect(run.stdout).toContain(`with them: change #${expected}`);
+    expect(run.stdout).toContain('in-memory copy');
+    expect(run.stdout).toContain('RESULT: PASSED');
+    // No -shm was created for the check, and the log is byte for byte as it was.
+    expect(listing(dirname(crashed))).toEqual(before);
+  });
+
+  it('an older log beside a newer case file: exit 1, both heads named, nothing changed', () => {
+    const c = newCase();
+    for (let i = 0; i < 5; i++) createClaim(c, { statement: `Early ${i}` });
+    const early = crashImage(c, join(tempDir(), 'early'));
+    for (let i = 0; i < 5; i++) createClaim(c, { statement: `Late ${i}` });
+    const newest = headOf(c);
+    const path = c.path;
+    c.close();
+    copyFileSync(`${early}-wal`, `${path}-wal`);
+    copyFileSync(`${early}-shm`, `${path}-shm`);
+    const before = listing(dirname(path));
+    const run = verify(path);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain('They do NOT belong to this case file as it is.');
+    expect(run.stdout).toContain(`Audit head without them: change #${newest}`);
+    expect(run.stdout).toMatch(/older than the case file/);
+    expect(run.stdout).not.toContain('RESULT: PASSED');
+    expect(listing(dirname(path))).toEqual(before);
+  });
+
+  it('a log cut mid-frame with its -shm kept: refused by verify as by the app', () => {
+    const c = newCase();
+    for (let i = 0; i < 12; i++) createClaim(c, { statement: `Acknowledged ${i}` });
+    const crashed = crashImage(c, join(tempDir(), 'crash'));
+    truncateSync(`${crashed}-wal`, statSync(`${crashed}-wal`).size - 1000);
+    const before = listing(dirname(crashed));
+    const run = verify(crashed);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toMatch(/x\.evidence-wal is damaged/);
+    expect(run.stdout).not.toContain('RESULT: PASSED');
+    expect(listing(dirname(crashed))).toEqual(before);
   });
 });

@@ -194,15 +194,24 @@ describe('SIGKILL during a migration', () => {
             : 'old, no backup yet';
       outcomes[phase] = (outcomes[phase] ?? 0) + 1;
 
-      // Every third trial: opening again finishes the job, with a whole backup beside it.
-      if (trial % 3 === 0) {
+      // Every third trial, and whenever a kill left an unfinished backup: opening again finishes
+      // the job, with a whole backup beside it, and removes the unfinished one, saying so.
+      const partials = readdirSync(dir).filter(
+        (n) => n.startsWith(`trial-${trial}.`) && n.includes('.partial'),
+      );
+      if (trial % 3 === 0 || partials.length > 0) {
         const again = openCase(path, { migrationsDir: migrations });
         try {
           expect(again.schemaVersion).toBe(newVersion);
           expect(verifyChain(again.db).ok).toBe(true);
+          for (const name of partials) expect(again.notices.join('\n'), label).toContain(name);
         } finally {
           again.close();
         }
+        expect(
+          readdirSync(dir).filter((n) => n.startsWith(`trial-${trial}.`) && n.includes('.partial')),
+          label,
+        ).toEqual([]);
         const backups = findBackups(path);
         expect(backups.length, label).toBeGreaterThan(0);
         expect(backups.every((b) => b.looksValid && b.version === oldVersion)).toBe(true);

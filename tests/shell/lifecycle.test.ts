@@ -97,6 +97,8 @@ describe('lifecycle', () => {
       actor: expect.any(String),
       migrationsDir: path.join(appPath, 'migrations'),
       nativeBinding: path.join(appPath, '.native', 'electron', ELECTRON_VERSION, 'better_sqlite3.node'),
+      // The last audit head seen of each case is remembered in this installation's own folder.
+      seenHeadsDir: userData,
     });
     expect(JSON.parse(readFileSync(path.join(userData, 'last-case.json'), 'utf8'))).toEqual({
       path: defaultCase,

@@ -20,10 +20,12 @@ import { databaseStep } from './database-step';
 import { auditStep, checkpointStep } from './history-steps';
 import { foreignKeysStep, recordsStep, searchStep, verdictsStep } from './record-steps';
 import { renderIntegrityReport } from './report-text';
+import { sidecarsStep } from './sidecars-step';
 import { IntegrityCancelled, type IntegrityStepDefinition, type StepContext, type StepOutcome } from './step';
 
 /** Every step, in the order it runs: cheap structural checks first, the byte-heavy one last. */
 export const integritySteps: readonly IntegrityStepDefinition[] = [
+  sidecarsStep,
   databaseStep,
   foreignKeysStep,
   auditStep,
@@ -62,6 +64,8 @@ export interface IntegrityRunOptions {
   onProgress?: (progress: IntegrityProgress) => void;
   /** For local callers (the command line on Ctrl+C): aborting cancels like `case.cancelIntegrity`. */
   signal?: AbortSignal;
+  /** The open-time check of the side files, when the caller opened the case with openForCheck. */
+  sidecars?: StepOutcome;
 }
 
 function capped(outcome: StepOutcome): StepOutcome {
@@ -101,7 +105,7 @@ export async function runIntegrity(
   };
   const startedAt = nowIso();
   const steps: IntegrityStep[] = [];
-  const found: StepContext['found'] = {};
+  const found: StepContext['found'] = options.sidecars ? { sidecars: options.sidecars } : {};
   let cancelled = false;
   try {
     for (const definition of integritySteps) {

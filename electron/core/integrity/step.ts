@@ -17,8 +17,12 @@ export interface StepOutcome {
 export interface StepContext {
   readonly c: CaseFile;
   readonly checkpoint: CheckpointInput | null;
-  /** What earlier steps learnt that later ones use (the checkpoint step reads the chain walk). */
-  readonly found: { chain?: ChainWalk };
+  /**
+   * What earlier steps (or the opening) learnt that later ones use: the chain walk for the
+   * checkpoint step; the open-time check of the side files, when the caller opened the case for
+   * checking (openForCheck) rather than the app opening it.
+   */
+  readonly found: { chain?: ChainWalk; sidecars?: StepOutcome };
   /**
    * Where the step is: `done` of `total` units, with a message for under the progress bar. Throws
    * `IntegrityCancelled` when the user has cancelled, so a step stops at its next batch.
