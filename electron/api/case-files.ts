@@ -5,6 +5,7 @@ import type { OpenOptions } from '../core/db';
 import { openForCheck } from '../core/integrity/open-for-check';
 import type { ReadOnlyOptions } from '../core/open-read-only';
 import { buildSampleCase, type SampleSummary } from '../core/sample-case';
+import { openMainFileAlone, recoverIntoCopy, setSidecarsAside } from '../core/sidecar-choices';
 import type { BackupInfo } from '../schema/records';
 import { type ApiWithFile, bindApi } from './create-api';
 import { absolute } from './local-api';
@@ -40,4 +41,43 @@ export function openForVerification(casePath: string, options: ReadOnlyOptions =
     ? { ok: opened.sidecars.ok, summary: opened.sidecars.summary, problems: opened.sidecars.problems }
     : undefined;
   return { api: bindApi(opened.file), sidecars, notes: opened.notes };
+}
+
+// ---- The safe ways on when a case was refused for its side files (reasons listed below) ----
+
+/** Refusal reasons for side files that do not belong; the shell offers the three choices below. */
+export const SIDECAR_REASONS: readonly string[] = [
+  'wal_foreign',
+  'wal_other_copy',
+  'wal_older',
+  'main_older',
+  'shm_without_wal',
+  'sidecar_conflict_copy',
+];
+
+/** Refusals of a copy older than (or diverged from) the one this computer last had open. */
+export const OLDER_COPY_REASONS: readonly string[] = ['older_copy', 'diverged_copy'];
+
+/** The case file as its own bytes hold it, read-only, in memory: no side file is read or changed. */
+export function openCaseFileAlone(
+  casePath: string,
+  options: Pick<OpenOptions, 'nativeBinding'> = {},
+): ApiWithFile {
+  return bindApi(openMainFileAlone(absolute(casePath, 'casePath'), options));
+}
+
+/** Moves the case's side files into a new folder beside it (never deleted). */
+export function setCaseSidecarsAside(casePath: string): { folder: string; moved: string[] } {
+  return setSidecarsAside(absolute(casePath, 'casePath'));
+}
+
+/** A new case file at `target` from the case and its own log; the originals are only read. */
+export function recoverCaseIntoCopy(
+  casePath: string,
+  target: string,
+  options: Pick<OpenOptions, 'nativeBinding'> = {},
+): { path: string; explanation: string } {
+  const source = absolute(casePath, 'casePath');
+  const recovered = recoverIntoCopy(source, absolute(target, 'target'), `${source}-wal`, options);
+  return { path: recovered.path, explanation: recovered.explanation };
 }

@@ -3,10 +3,16 @@
 import { constants, copyFileSync, existsSync } from 'node:fs';
 import path from 'node:path';
 import { type BrowserWindow, dialog, type MessageBoxOptions } from 'electron';
-import { caseBackups } from '../api/case-files';
+import {
+  caseBackups,
+  OLDER_COPY_REASONS,
+  recoverCaseIntoCopy,
+  SIDECAR_REASONS,
+  setCaseSidecarsAside,
+} from '../api/case-files';
 import { CoreError } from '../schema/errors';
 import type { BackupInfo } from '../schema/records';
-import { type CaseSession, type OpenCase, withCaseExtension } from './case-session';
+import { type CaseApi, type CaseSession, type OpenCase, withCaseExtension } from './case-session';
 
 const filters = [{ name: 'Corroborate case', extensions: ['evidence'] }];
 
@@ -15,6 +21,10 @@ export interface CaseCommandContext {
   getWindow(): BrowserWindow | null;
   documentsDir: string;
   onOpened(opened: OpenCase): void;
+  /** Opens the case file alone, read-only, in memory (its side files neither read nor changed). */
+  openAlone?(casePath: string): CaseApi;
+  /** The Electron build of the SQLite module, for recovering a copy. */
+  nativeBinding?: string;
 }
 
 export function errorMessage(error: unknown): string {
@@ -63,12 +73,121 @@ async function openOrReport(context: CaseCommandContext, casePath: string, creat
   }
 }
 
-/** Says why a case was refused; for a damaged one with a backup, offers to open a copy of it. */
+const reasonOf = (error: unknown) => (error instanceof CoreError ? (error.reason ?? '') : '');
+
+/** Whether the refusal comes with choices to offer (a backup, side files, an older copy). */
+export function hasChoices(casePath: string, error: unknown): boolean {
+  const reason = reasonOf(error);
+  return (
+    SIDECAR_REASONS.includes(reason) ||
+    OLDER_COPY_REASONS.includes(reason) ||
+    backupToOffer(casePath, error) !== null
+  );
+}
+
+async function ask(win: BrowserWindow | null, options: MessageBoxOptions): Promise<number> {
+  const answer =
+    win !== null ? await dialog.showMessageBox(win, options) : await dialog.showMessageBox(options);
+  return answer.response;
+}
+
+/** Side files that do not belong: the three safe ways on, none of which changes the case file. */
+async function offerSidecarChoices(
+  context: CaseCommandContext,
+  casePath: string,
+  error: unknown,
+): Promise<void> {
+  const win = context.getWindow();
+  const choice = await ask(win, {
+    type: 'warning',
+    message: `${path.basename(casePath)} was not opened`,
+    detail: errorMessage(error),
+    buttons: [
+      'Open the Case File Alone (Read-Only)',
+      'Set the Side Files Aside and Open',
+      'Recover into a Copy…',
+      'Cancel',
+    ],
+    defaultId: 0,
+    cancelId: 3,
+    noLink: true,
+  });
+  try {
+    if (choice === 0 && context.openAlone) {
+      context.onOpened(context.session.adopt(casePath, context.openAlone(casePath)));
+    } else if (choice === 1) {
+      const aside = setCaseSidecarsAside(casePath);
+      await showMessage(context.getWindow(), {
+        type: 'info',
+        message: 'The side files were set aside.',
+        detail: `${aside.moved.join(', ')} moved into ${aside.folder}. Nothing was deleted: moving them back restores what was there.`,
+      });
+      await openOrReport(context, casePath, false);
+    } else if (choice === 2) {
+      const name = path.basename(casePath).replace(/\.evidence$/i, '');
+      const target = await askForNewFile(
+        context.getWindow(),
+        'Save the recovered copy as',
+        path.join(path.dirname(casePath), `${name} (recovered).evidence`),
+      );
+      if (target === null) return;
+      const recovered = recoverCaseIntoCopy(
+        casePath,
+        target,
+        context.nativeBinding ? { nativeBinding: context.nativeBinding } : {},
+      );
+      await showMessage(context.getWindow(), {
+        type: 'info',
+        message: 'A recovered copy was made.',
+        detail: recovered.explanation,
+      });
+      await openOrReport(context, recovered.path, false);
+    }
+  } catch (failure) {
+    await showMessage(context.getWindow(), {
+      type: 'error',
+      message: 'That did not work.',
+      detail: errorMessage(failure),
+    });
+  }
+}
+
+/** A copy older than (or diverged from) the one last open here: open it only when the user says so. */
+async function offerOpenAnyway(context: CaseCommandContext, casePath: string, error: unknown): Promise<void> {
+  const choice = await ask(context.getWindow(), {
+    type: 'warning',
+    message: `${path.basename(casePath)} is not the copy you last had open`,
+    detail: errorMessage(error),
+    buttons: ['Open Anyway', 'Cancel'],
+    defaultId: 1,
+    cancelId: 1,
+    noLink: true,
+  });
+  if (choice !== 0) return;
+  try {
+    context.onOpened(context.session.open(casePath, false, { acceptOlderCopy: true }));
+  } catch (failure) {
+    await showMessage(context.getWindow(), {
+      type: 'error',
+      message: `Could not open ${path.basename(casePath)}`,
+      detail: errorMessage(failure),
+    });
+  }
+}
+
+/**
+ * Says why a case was refused, and offers what can be done: for side files that do not belong,
+ * the safe ways on; for an older copy, opening it anyway; for a damaged case with a backup, a copy
+ * of the backup.
+ */
 export async function reportOpenFailure(
   context: CaseCommandContext,
   casePath: string,
   error: unknown,
 ): Promise<void> {
+  const reason = reasonOf(error);
+  if (SIDECAR_REASONS.includes(reason)) return offerSidecarChoices(context, casePath, error);
+  if (OLDER_COPY_REASONS.includes(reason)) return offerOpenAnyway(context, casePath, error);
   const win = context.getWindow();
   const backup = backupToOffer(casePath, error);
   if (backup === null) {

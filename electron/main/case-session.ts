@@ -9,7 +9,16 @@ export const CASE_EXTENSION = '.evidence';
 /** The part of the Api the shell holds on to: the contract, the trusted face (Save a Copy As…), close. */
 export type CaseApi = Pick<Api, 'call' | 'local' | 'close'>;
 
-export type OpenCaseFile<A extends CaseApi = CaseApi> = (casePath: string, create: boolean) => A;
+/** How the shell opens a file; `acceptOlderCopy` is the user's "open anyway" for an older copy. */
+export interface OpenChoice {
+  acceptOlderCopy?: boolean;
+}
+
+export type OpenCaseFile<A extends CaseApi = CaseApi> = (
+  casePath: string,
+  create: boolean,
+  choice?: OpenChoice,
+) => A;
 
 export interface OpenCase<A extends CaseApi = CaseApi> {
   path: string;
@@ -48,10 +57,15 @@ export class CaseSession<A extends CaseApi = CaseApi> {
   }
 
   /** Opens the new case before closing the old one, so a refused file leaves the open case as it was. */
-  open(casePath: string, create = false): OpenCase<A> {
+  open(casePath: string, create = false, choice: OpenChoice = {}): OpenCase<A> {
     const absolute = path.resolve(casePath);
     if (create) mkdirSync(path.dirname(absolute), { recursive: true });
-    const api = this.openFile(absolute, create);
+    return this.adopt(absolute, this.openFile(absolute, create, choice));
+  }
+
+  /** Shows a case opened another way (the case file alone, read-only), closing the previous one. */
+  adopt(casePath: string, api: A): OpenCase<A> {
+    const absolute = path.resolve(casePath);
     this.#current?.api.close();
     this.#current = { path: absolute, name: caseNameOf(absolute), api };
     return this.#current;

@@ -3,13 +3,13 @@
 import { existsSync } from 'node:fs';
 import os from 'node:os';
 import { app, BrowserWindow, dialog, session } from 'electron';
-import { writeSampleCase } from '../api/case-files';
+import { openCaseFileAlone, writeSampleCase } from '../api/case-files';
 import { type Api, createApi } from '../api/create-api';
 import { APP_INDEX_URL, isTrustedRendererUrl, loopbackDevOrigin } from '../common/trusted-url';
 import type { AppCommandContext } from './app-command-context';
 import { createAppMethods } from './app-methods';
 import { appPaths } from './app-paths';
-import { backupToOffer, newCase, openCase, reportOpenFailure, saveCopy, showMessage } from './case-commands';
+import { hasChoices, newCase, openCase, reportOpenFailure, saveCopy, showMessage } from './case-commands';
 import {
   CaseSession,
   defaultCasePath,
@@ -55,10 +55,11 @@ function start(): void {
   });
   const userData = app.getPath('userData');
   const actor = actorName();
-  const cases = new CaseSession<Api>((casePath, create) =>
+  const cases = new CaseSession<Api>((casePath, create, choice = {}) =>
     createApi(casePath, {
       create,
       actor,
+      acceptOlderCopy: choice.acceptOlderCopy === true,
       migrationsDir: paths.migrationsDir,
       nativeBinding: paths.nativeBinding,
       seenHeadsDir: userData,
@@ -132,7 +133,14 @@ function start(): void {
       return;
     }
 
-    const context = { session: cases, getWindow, documentsDir, onOpened };
+    const context = {
+      session: cases,
+      getWindow,
+      documentsDir,
+      onOpened,
+      openAlone: (casePath: string) => openCaseFileAlone(casePath, { nativeBinding: paths.nativeBinding }),
+      nativeBinding: paths.nativeBinding,
+    };
     const run = (command: () => Promise<void>): void => {
       command().catch((error: unknown) =>
         showMessage(getWindow(), { type: 'error', message: 'Something went wrong.', detail: String(error) }),
@@ -169,7 +177,7 @@ function start(): void {
       },
       report: (casePath, error) => {
         // A damaged case with a backup is offered once the window is up; anything else is said now.
-        if (backupToOffer(casePath, error) !== null) damagedAtStartup = { casePath, error };
+        if (hasChoices(casePath, error)) damagedAtStartup = { casePath, error };
         else
           dialog.showErrorBox(
             `Could not open ${casePath}`,

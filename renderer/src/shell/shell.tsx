@@ -9,6 +9,7 @@ import { ClaimsList } from '../lists/claims-list';
 import { DealsList } from '../lists/deals-list';
 import { SourcesList } from '../lists/sources-list';
 import { useNavigation } from '../navigation';
+import { CaseNotices } from './case-notices';
 import { SectionNav } from './section-nav';
 import { sections } from './sections';
 import { TopBar } from './top-bar';
@@ -49,6 +50,7 @@ export function Shell() {
   return (
     <div className="app">
       <TopBar onSearch={() => setSearching(true)} />
+      <CaseNotices />
       <div className="panes">
         <SectionNav />
         {extension ? (
