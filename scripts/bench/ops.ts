@@ -162,6 +162,28 @@ export async function runSize(o: SizeOptions): Promise<SizeResult> {
   const heavyRaw = await repeat(() => raw.getClaim(heavy), { maxRuns: 300 });
   ops.push(op(`claims.get (${gen.heavyEvidence} evidence)`, heavyOurs, heavyRaw));
 
+  // The detail pane's one round trip (the claim, its evidence, verdict and trail) against the two
+  // calls it replaced; and the deal network every Pictures visit draws (its tests assert no time).
+  const trailOne = await repeat(
+    async (i) => value(await call('claims.get', { id: pick(i), trail: true }), 'claims.get'),
+    {
+      maxRuns: 500,
+    },
+  );
+  const trailTwo = await repeat(
+    async (i) => {
+      value(await call('claims.get', { id: pick(i) }), 'claims.get');
+      value(await call('audit.list', { claimId: pick(i), limit: 500 }), 'audit.list');
+    },
+    { maxRuns: 500 },
+  );
+  ops.push(op('claims.get with its trail (one call; "raw" = the two calls before)', trailOne, trailTwo));
+  const network = await repeat(async () => value(await call('pictures.network', {}), 'pictures.network'), {
+    maxRuns: 30,
+    budgetMs: 3_000,
+  });
+  ops.push(op('pictures.network (every deal, actor and party)', network, null));
+
   // ---- list pages ----
   const statuses: [string, string] = ['under_review', 'disputed'];
   const listInput = (cursor?: string) => ({

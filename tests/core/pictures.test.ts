@@ -419,7 +419,7 @@ describe('pictures.matrix', () => {
 });
 
 describe('pictures at size', () => {
-  it('answers the network of 2,000 nodes and its layout quickly', () => {
+  it('answers the network of 2,000 nodes and keeps its layout (the time is a bench row)', () => {
     const c = newCase();
     const at = '2024-05-01T10:00:00.000Z';
     const dealIds: string[] = [];
@@ -461,25 +461,15 @@ describe('pictures at size', () => {
         for (let j = 0; j < 3; j++) claim.run(newId(), `Claim ${i}.${j}`, dealIds[i], at, at);
       }
     })();
-    let started = performance.now();
     const net = networkPicture(c, {});
-    const networkMs = performance.now() - started;
     expect(net.deals).toHaveLength(1000);
     expect(net.actors).toHaveLength(1000);
     expect(net.parties).toHaveLength(2000);
     expect(net.deals.every((d) => d.claimCount === 3 && d.weakestVerdict === 'unsupported')).toBe(true);
 
-    started = performance.now();
     savePositions(c, {
       positions: [...dealIds, ...actorIds].map((id, i) => ({ id, x: i % 50, y: Math.floor(i / 50) })),
     });
-    const saveMs = performance.now() - started;
     expect(networkPicture(c, {}).positions).toHaveLength(2000);
-    console.info(
-      `pictures.network, 2,000 nodes: ${networkMs.toFixed(0)} ms; savePositions 2,000: ${saveMs.toFixed(0)} ms`,
-    );
-    // Generous bounds for a shared 2-core machine; typical figures are printed above.
-    expect(networkMs).toBeLessThan(2_000);
-    expect(saveMs).toBeLessThan(2_000);
   });
 });

@@ -254,9 +254,8 @@ describe('floods', () => {
     );
     expect(wrong.slice(0, 3)).toEqual([]);
     expect(claims() - before).toBe(400);
+    // The figure is for people to read; a stall shows up as the test's own timeout, not as a bound.
     console.info(`flood: 2,000 requests answered in ${Math.round(elapsed)} ms`);
-    // Bounded: a 2-core CI machine answers them in a few seconds; minutes would mean a stall.
-    expect(elapsed).toBeLessThan(60_000);
     await stillServing();
     expect(await healthProblems(api.file)).toEqual([]);
   });
@@ -276,9 +275,8 @@ describe('floods', () => {
       ),
     );
     try {
-      const started = performance.now();
+      // Answered while 200 half-sent requests hold their connections open.
       await stillServing();
-      expect(performance.now() - started).toBeLessThan(5_000);
     } finally {
       for (const s of sockets) s.destroy();
     }
