@@ -41,7 +41,9 @@ describe.skipIf(!run)('a case of 100k claims', () => {
       },
     });
     page = s.page;
-  }, 240_000);
+    // Writing 100k claims takes a minute alone and many more on a shared, busy machine: this limit only
+    // catches a hang, it bounds no speed (the figure is printed; the bench holds it to a number).
+  }, 900_000);
 
   afterAll(async () => {
     console.info(`[e2e large case] ${JSON.stringify(figures, null, 2)}`);

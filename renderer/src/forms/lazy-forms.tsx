@@ -1,6 +1,6 @@
 // The record forms as the views use them: each loads with the forms' chunk (form-chunk.ts) the first
 // time one opens, and says so while it loads. Same names and props as the forms themselves.
-import { type ComponentProps, lazy } from 'react';
+import { type ComponentProps, type ComponentType, lazy } from 'react';
 import { LazyView } from '../components/lazy-view';
 import type * as Forms from './form-chunk';
 
@@ -13,58 +13,33 @@ const EvidenceFormChunk = lazy(() => load().then((m) => ({ default: m.EvidenceFo
 const PartiesEditorChunk = lazy(() => load().then((m) => ({ default: m.PartiesEditor })));
 const SourceFormChunk = lazy(() => load().then((m) => ({ default: m.SourceForm })));
 
-export function ActorForm(props: ComponentProps<typeof Forms.ActorForm>) {
+/** A form from the chunk, with the words said while the chunk loads. */
+function Loaded<P extends object>({ Form, props }: { Form: ComponentType<P>; props: P }) {
   return (
     <LazyView what="the form">
-      <ActorFormChunk {...props} />
+      <Form {...props} />
     </LazyView>
   );
 }
 
-export function AssessmentForm(props: ComponentProps<typeof Forms.AssessmentForm>) {
-  return (
-    <LazyView what="the form">
-      <AssessmentFormChunk {...props} />
-    </LazyView>
-  );
-}
-
-export function ClaimForm(props: ComponentProps<typeof Forms.ClaimForm>) {
-  return (
-    <LazyView what="the form">
-      <ClaimFormChunk {...props} />
-    </LazyView>
-  );
-}
-
-export function DealForm(props: ComponentProps<typeof Forms.DealForm>) {
-  return (
-    <LazyView what="the form">
-      <DealFormChunk {...props} />
-    </LazyView>
-  );
-}
-
-export function EvidenceForm(props: ComponentProps<typeof Forms.EvidenceForm>) {
-  return (
-    <LazyView what="the form">
-      <EvidenceFormChunk {...props} />
-    </LazyView>
-  );
-}
-
-export function PartiesEditor(props: ComponentProps<typeof Forms.PartiesEditor>) {
-  return (
-    <LazyView what="the form">
-      <PartiesEditorChunk {...props} />
-    </LazyView>
-  );
-}
-
-export function SourceForm(props: ComponentProps<typeof Forms.SourceForm>) {
-  return (
-    <LazyView what="the form">
-      <SourceFormChunk {...props} />
-    </LazyView>
-  );
-}
+export const ActorForm = (props: ComponentProps<typeof Forms.ActorForm>) => (
+  <Loaded Form={ActorFormChunk} props={props} />
+);
+export const AssessmentForm = (props: ComponentProps<typeof Forms.AssessmentForm>) => (
+  <Loaded Form={AssessmentFormChunk} props={props} />
+);
+export const ClaimForm = (props: ComponentProps<typeof Forms.ClaimForm>) => (
+  <Loaded Form={ClaimFormChunk} props={props} />
+);
+export const DealForm = (props: ComponentProps<typeof Forms.DealForm>) => (
+  <Loaded Form={DealFormChunk} props={props} />
+);
+export const EvidenceForm = (props: ComponentProps<typeof Forms.EvidenceForm>) => (
+  <Loaded Form={EvidenceFormChunk} props={props} />
+);
+export const PartiesEditor = (props: ComponentProps<typeof Forms.PartiesEditor>) => (
+  <Loaded Form={PartiesEditorChunk} props={props} />
+);
+export const SourceForm = (props: ComponentProps<typeof Forms.SourceForm>) => (
+  <Loaded Form={SourceFormChunk} props={props} />
+);
