@@ -4,6 +4,7 @@
 // Exit status: 0 every check passed, 1 a check failed, 2 the command or a file could not be used.
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { PASSPHRASE_HELP, readPassphrase, takePassphraseFlag } from '../electron/common/passphrase-source';
 import { verifyCaseIntegrity } from '../electron/core/custody';
 import type { CaseFile } from '../electron/core/db';
 import { CoreError } from '../electron/core/errors';
@@ -16,6 +17,8 @@ the checkpoint if one is given (the text file saved from Audit > Checkpoint), an
 attachment. Prints a plain-words report.
 
 Exit status: 0 every check passed; 1 a check failed; 2 the command or a file could not be used.
+
+${PASSPHRASE_HELP}
 `;
 
 const EXIT = { passed: 0, failed: 1, unusable: 2 } as const;
@@ -45,8 +48,18 @@ function parseArgs(argv: string[]): Args | string {
   return { help: false, casePath, checkpointPath };
 }
 
-async function main(argv: string[], out = process.stdout, err = process.stderr): Promise<number> {
-  const args = parseArgs(argv);
+async function main(rawArgv: string[], out = process.stdout, err = process.stderr): Promise<number> {
+  const flag = takePassphraseFlag(rawArgv);
+  if ('error' in flag) {
+    err.write(`${flag.error}\n`);
+    return EXIT.unusable;
+  }
+  const secret = await readPassphrase(flag, process.env, process.stdin);
+  if ('error' in secret) {
+    err.write(`${secret.error}\n`);
+    return EXIT.unusable;
+  }
+  const args = parseArgs(flag.argv);
   if (typeof args === 'string') {
     err.write(`${args}\n\n${USAGE}`);
     return EXIT.unusable;
@@ -68,7 +81,10 @@ async function main(argv: string[], out = process.stdout, err = process.stderr):
   }
   let c: CaseFile;
   try {
-    c = openCaseReadOnly(resolve(args.casePath), { immutable: true });
+    c = openCaseReadOnly(resolve(args.casePath), {
+      immutable: true,
+      ...(secret.passphrase === undefined ? {} : { passphrase: secret.passphrase }),
+    });
   } catch (error) {
     err.write(`Cannot check ${args.casePath}: ${(error as Error).message}\n`);
     return EXIT.unusable;
