@@ -67,7 +67,7 @@ function slug(name: string): string {
   );
 }
 
-function namesFor(c: CaseFile): Pseudonyms {
+export function namesFor(c: CaseFile): Pseudonyms {
   return new Pseudonyms(
     pseudonymKey(c),
     c.stmt('SELECT id FROM sources WHERE confidential = 1').pluck().all() as string[],
