@@ -5,16 +5,19 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { PASSPHRASE_HELP, readPassphrase, takePassphraseFlag } from '../electron/common/passphrase-source';
+import { checkCheckpointSignature, splitSignedCheckpoint } from '../electron/core/crypto/signed-checkpoint';
 import { verifyCaseIntegrity } from '../electron/core/custody';
 import type { CaseFile } from '../electron/core/db';
 import { CoreError } from '../electron/core/errors';
 import { openCaseReadOnly } from '../electron/core/open-read-only';
 
-const USAGE = `Usage: npm run verify -- <case file> [--checkpoint <checkpoint file>]
+const USAGE = `Usage: npm run verify -- <case file> [--checkpoint <checkpoint file> [--signer <public key or fingerprint>]] [--passphrase-stdin]
 
 Checks a Corroborate case file without changing it: the database structure, the audit history,
 the checkpoint if one is given (the text file saved from Audit > Checkpoint), and every preserved
-attachment. Prints a plain-words report.
+attachment. Prints a plain-words report. A signed checkpoint's signature (OpenSSH SSHSIG) is
+checked too, and its signer named; with --signer it must be that key ("ssh-ed25519 AAAA…" or its
+SHA256: fingerprint).
 
 Exit status: 0 every check passed; 1 a check failed; 2 the command or a file could not be used.
 
@@ -23,14 +26,23 @@ ${PASSPHRASE_HELP}
 
 const EXIT = { passed: 0, failed: 1, unusable: 2 } as const;
 
-type Args = { help: true } | { help: false; casePath: string; checkpointPath: string | null };
+type Args =
+  | { help: true }
+  | { help: false; casePath: string; checkpointPath: string | null; signer: string | null };
 
 function parseArgs(argv: string[]): Args | string {
   let casePath: string | null = null;
   let checkpointPath: string | null = null;
+  let signer: string | null = null;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     if (arg === '--help' || arg === '-h') return { help: true };
+    if (arg === '--signer') {
+      const value = argv[++i];
+      if (!value) return '--signer needs a public key (ssh-ed25519 …) or a fingerprint (SHA256:…).';
+      signer = value;
+      continue;
+    }
     if (arg === '--checkpoint' || arg.startsWith('--checkpoint=')) {
       const value = arg === '--checkpoint' ? argv[++i] : arg.slice('--checkpoint='.length);
       if (!value) return '--checkpoint needs the path of a checkpoint file.';
@@ -45,7 +57,8 @@ function parseArgs(argv: string[]): Args | string {
     }
   }
   if (casePath === null) return 'Give the case file to check.';
-  return { help: false, casePath, checkpointPath };
+  if (signer !== null && checkpointPath === null) return '--signer goes with --checkpoint.';
+  return { help: false, casePath, checkpointPath, signer };
 }
 
 async function main(rawArgv: string[], out = process.stdout, err = process.stderr): Promise<number> {
@@ -79,6 +92,12 @@ async function main(rawArgv: string[], out = process.stdout, err = process.stder
       return EXIT.unusable;
     }
   }
+  // A signed checkpoint: the signature is checked here, the text above it against the chain.
+  let signature: ReturnType<typeof checkCheckpointSignature> | null = null;
+  if (checkpointText !== undefined) {
+    signature = checkCheckpointSignature(checkpointText, args.signer ?? undefined);
+    checkpointText = splitSignedCheckpoint(checkpointText).text;
+  }
   let c: CaseFile;
   try {
     c = openCaseReadOnly(resolve(args.casePath), {
@@ -100,7 +119,9 @@ async function main(rawArgv: string[], out = process.stdout, err = process.stder
     );
     if (live) err.write('\r\x1b[2K');
     out.write(report.text);
-    return report.ok ? EXIT.passed : EXIT.failed;
+    if (signature && (signature.signer || args.signer !== null))
+      out.write(`\nCheckpoint signature: ${signature.ok ? 'passed' : 'FAILED'}. ${signature.message}\n`);
+    return report.ok && (signature?.ok ?? true) ? EXIT.passed : EXIT.failed;
   } catch (error) {
     if (live) err.write('\n');
     if (error instanceof CoreError && error.code === 'invalid_input') {
