@@ -1,3 +1,4 @@
+import { basename } from 'node:path';
 // The contract bound to one open case. Both transports (Electron IPC, the loopback host) are
 // thin loops over `call`: it checks the method, parses the input, runs the handler, and wraps
 // every outcome — including a bug — as a Result. Nothing thrown here crashes the process.
@@ -8,8 +9,9 @@ import { auditHead, listEvents } from '../core/audit';
 import { findBackups } from '../core/backups';
 import { checkCase } from '../core/check-case';
 import { createClaim, getClaim, listClaims, removeClaim, updateClaim } from '../core/claims';
+import { changePassphrase } from '../core/crypto/case-rekey';
 import { integrityProgress, takeCheckpoint, verifyAudit, verifyCaseIntegrity } from '../core/custody';
-import { backupTo, type CaseFile, type OpenOptions, openCase, setActor } from '../core/db';
+import { backupTo, type CaseFile, type OpenOptions, setActor } from '../core/db';
 import {
   createDeal,
   getDeal,
@@ -27,6 +29,7 @@ import { matrixPicture, networkPicture, savePositions, timelinePicture } from '.
 import { searchCase } from '../core/search';
 import { createSource, getSource, listSources, removeSource, updateSource } from '../core/sources';
 import type { Result } from '../schema/result';
+import { CaseLock } from './case-lock';
 import { type CaseInfo, contract, isMethod, type Method, type Output, type ParsedInput } from './contract';
 
 export interface Api {
@@ -34,7 +37,9 @@ export interface Api {
   close(): void;
   /** Save a Copy As…: for the main process only, never reachable through `call`. */
   copyTo(target: string): Result<{ path: string }>;
+  /** The open case; throws `locked` while the case is locked (check `locked` first). */
   readonly file: CaseFile;
+  readonly locked: boolean;
 }
 
 type Handlers = { [M in Method]: (c: CaseFile, input: ParsedInput<M>) => Output<M> | Promise<Output<M>> };
@@ -138,6 +143,24 @@ const handlers: Handlers = {
   'exchange.export': runExport,
   'exchange.report': runReport,
   'exchange.claimReview': runClaimReview,
+
+  // ---- Encryption and locking (issue 15) ----
+  // createApi's CaseLock answers the session's methods before a handler is reached; these run
+  // only for a caller that owns the CaseFile itself (callOn), which cannot lock it.
+  'session.state': (c) => ({ locked: false, encrypted: c.encrypted, fileName: basename(c.path) }),
+  'session.lock': () => {
+    throw new CoreError(
+      'conflict',
+      'This case is not opened in a way that can be locked.',
+      undefined,
+      'not_lockable',
+    );
+  },
+  'session.unlock': (c) => ({ locked: false, encrypted: c.encrypted, fileName: basename(c.path) }),
+  'case.changePassphrase': (c, { currentPassphrase, newPassphrase }) => {
+    changePassphrase(c, currentPassphrase, newPassphrase);
+    return { changed: true };
+  },
 };
 
 export function toResultError(error: unknown): Result<never> {
@@ -179,11 +202,41 @@ export function copyCase(file: CaseFile, target: string): Result<{ path: string 
 
 /** Opens the case file (throwing CoreError if it is refused) and binds the contract to it. */
 export function createApi(casePath: string, options: OpenOptions = {}): Api {
-  const file = openCase(casePath, options);
+  const session = new CaseLock(casePath, options);
   return {
-    file,
-    call: (method, input) => callOn(file, method, input),
-    copyTo: (target) => copyCase(file, target),
-    close: () => file.close(),
+    get file() {
+      return session.file;
+    },
+    get locked() {
+      return session.locked;
+    },
+    call: (method, input) => {
+      if (method === 'session.state' || method === 'session.lock' || method === 'session.unlock')
+        return callSession(session, method, input);
+      if (session.locked) return Promise.resolve(toResultError(lockedError(session)));
+      return callOn(session.file, method, input);
+    },
+    copyTo: (target) =>
+      session.locked ? toResultError(lockedError(session)) : copyCase(session.file, target),
+    close: () => session.close(),
   };
+}
+
+function lockedError(session: CaseLock): unknown {
+  try {
+    return session.file && new CoreError('internal', 'The case is not locked.');
+  } catch (error) {
+    return error;
+  }
+}
+
+async function callSession(session: CaseLock, method: Method, input: unknown): Promise<Result<unknown>> {
+  try {
+    const parsed = parseInput(contract[method], input) as { passphrase?: string };
+    if (method === 'session.lock') return { ok: true, value: session.lock() };
+    if (method === 'session.unlock') return { ok: true, value: session.unlock(parsed.passphrase ?? '') };
+    return { ok: true, value: session.state() };
+  } catch (error) {
+    return toResultError(error);
+  }
 }

@@ -38,6 +38,8 @@ export interface HostApi {
   call(method: string, input: unknown): Promise<Result<unknown>>;
   /** The open case, for the raw attachment routes; without it they answer 404. */
   readonly file?: CaseFile;
+  /** A locked case (issue 15): the attachment routes answer as for no case. */
+  readonly locked?: boolean;
 }
 
 export interface HostOptions {
@@ -110,7 +112,12 @@ async function handleApi(
   const method = methodOf(rawPath);
   if (method === null) return sendResult(response, 404, failure('not_found', 'No such API path.'));
   if (method === UPLOAD_METHOD || method === DOWNLOAD_METHOD) {
-    const routeContext = { file: ctx.api.file, token: ctx.token, uploadLimit: ctx.uploadLimit };
+    // A locked case has no file to stream to or from: the routes refuse as for a missing case.
+    const routeContext = {
+      file: ctx.api.locked ? undefined : ctx.api.file,
+      token: ctx.token,
+      uploadLimit: ctx.uploadLimit,
+    };
     return method === UPLOAD_METHOD
       ? handleUpload(request, response, query, routeContext)
       : handleDownload(request, response, query, routeContext);
