@@ -6,6 +6,7 @@ import Database from 'better-sqlite3';
 import { createApi } from '../../electron/api/create-api';
 import { toMatchQuery } from '../../electron/core/match-query';
 import type { Result } from '../../electron/schema/result';
+import { encryptedRows } from './encrypted';
 import { CaseGenerator } from './generate';
 import { importRaw, importThroughCore } from './imports';
 import { once, peakRssMb, repeat, type Timing } from './measure';
@@ -296,7 +297,16 @@ export async function runSize(o: SizeOptions): Promise<SizeResult> {
 
   api.close();
   rawDb.close();
+  // Last, on the case as the rows above left it: the same work on an encrypted copy of the import.
+  const encrypted = await encryptedRows({
+    gen,
+    dir: o.dir,
+    plainPath: oursPath,
+    plainImport: oursImported,
+    log,
+  });
   return {
+    encrypted,
     evidence: o.evidence,
     seed: o.seed,
     counts: { ...gen.counts, auditEvents, records },
