@@ -1,11 +1,15 @@
 // Encryption at rest: a case made with a passphrase is a standard SQLCipher 4 file, every way an
 // open can fail is told apart, and a refused open leaves every byte as it was.
+
+import { pbkdf2Sync } from 'node:crypto';
 import { readFileSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { inspect } from 'node:util';
 import Database from 'better-sqlite3';
+import { createClaim } from '../../electron/core/claims';
 import { deriveCaseKey, readSalt } from '../../electron/core/crypto/case-key';
 import { backupTo, openCase } from '../../electron/core/db';
+import { runExport, runReport } from '../../electron/core/exchange/export';
 import { createSource } from '../../electron/core/sources';
 import { cleanUpAfterEach, coreError, fileHash, newCase, reopenCase, tempDir } from '../support/temp-case';
 
@@ -65,7 +69,7 @@ describe('encrypted case files', () => {
     expect(file.db.pragma('journal_mode', { simple: true })).toBe('wal');
   });
 
-  it('refuses a wrong passphrase plainly, five times over, changing no byte', () => {
+  it('refuses a wrong passphrase plainly, five times over, changing no byte', { timeout: 120_000 }, () => {
     const path = encryptedCase();
     const before = hashes(path);
     for (let i = 0; i < 5; i++) {
@@ -127,7 +131,7 @@ describe('encrypted case files', () => {
     expect(hashes(path)).toEqual(before);
   });
 
-  it('tells the five failures apart', () => {
+  it('tells the five failures apart', { timeout: 120_000 }, () => {
     const reasons = new Set<string | undefined>();
     const enc = encryptedCase();
     reasons.add(coreError(() => openCase(enc, { passphrase: 'nope' })).reason);
@@ -156,5 +160,29 @@ describe('encrypted case files', () => {
     expect(readFileSync(target).subarray(0, 16).toString('latin1')).not.toBe('SQLite format 3\0');
     expect(coreError(() => openCase(target)).reason).toBe('passphrase_needed');
     expect(reopenCase(target, { passphrase: PASSPHRASE }).meta.name).toBe('Backed up');
+  });
+
+  // Each refused passphrase also tries the other ciphers' KDFs: slow on a busy machine.
+  it('keeps the passphrase and the key out of the audit log, exports, reports and error messages', {
+    timeout: 120_000,
+  }, async () => {
+    const file = newCase({ passphrase: PASSPHRASE, name: 'Secrets stay secret' });
+    createSource(file, { title: 'A source', kind: 'document', reliability: 'C' });
+    const claim = createClaim(file, { statement: 'A claim to report on' });
+    // The key as SQLCipher derives it: the bytes that must never be written anywhere.
+    const keyHex = pbkdf2Sync(PASSPHRASE, readSalt(file.path), 256_000, 32, 'sha512').toString('hex');
+    const texts: string[] = [];
+    texts.push(JSON.stringify(file.db.prepare('SELECT * FROM audit_log').all()));
+    texts.push(runExport(file, { format: 'case-json' }).text ?? '');
+    texts.push(runReport(file, { claimIds: [claim.id] }).html);
+    texts.push(JSON.stringify(file.meta), inspect(file, { depth: 4 }));
+    for (const wrong of ['wrong', `${PASSPHRASE}x`])
+      texts.push(coreError(() => openCase(file.path, { passphrase: wrong })).message);
+    texts.push(coreError(() => openCase(file.path)).message);
+    for (const t of texts) {
+      expect(t).not.toContain(PASSPHRASE);
+      expect(t.toLowerCase()).not.toContain(keyHex);
+      expect(t).not.toContain(Buffer.from(keyHex, 'hex').toString('base64'));
+    }
   });
 });

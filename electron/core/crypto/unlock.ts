@@ -41,12 +41,16 @@ export function looksEncrypted(path: string, header: Buffer): boolean {
 }
 
 /**
- * Bytes 21-23 of every SQLite header are 64, 32, 32 (the payload fractions); in an encrypted
- * file they are ciphertext (a 1 in 16 million match). A file that has them is a plain database
- * with a damaged first line, and is reported as damaged, not as encrypted.
+ * A plain database whose first line was damaged (a flipped byte in "SQLite format 3"): most of
+ * those 16 bytes still read as the magic. An encrypted file's first 16 bytes are a random salt or
+ * ciphertext (another program's cipher may keep bytes 16-23 in the clear, so those prove nothing).
  */
-const keepsPlainStructure = (header: Buffer) =>
-  header.length >= 24 && header[21] === 64 && header[22] === 32 && header[23] === 32;
+function keepsPlainStructure(header: Buffer): boolean {
+  if (header.length < 16) return false;
+  let same = 0;
+  for (let i = 0; i < 16; i++) if (header[i] === SQLITE_MAGIC.charCodeAt(i)) same++;
+  return same >= 12;
+}
 
 function isMostlyText(header: Buffer): boolean {
   let printable = 0;
