@@ -21,8 +21,15 @@ export class CaseLock {
     readonly path: string,
     options: OpenOptions,
   ) {
-    this.#file = openCase(path, options);
-    this.#encrypted = this.#file.encrypted;
+    // An encrypted case opened without its passphrase starts locked: the unlock screen asks.
+    let file: CaseFile | null = null;
+    try {
+      file = openCase(path, options);
+    } catch (error) {
+      if (!(error instanceof CoreError && error.reason === 'passphrase_needed')) throw error;
+    }
+    this.#file = file;
+    this.#encrypted = file === null || file.encrypted;
     // What reopening needs, less every secret and the one-time create.
     const { passphrase: _p, key: _k, create: _c, ...rest } = options;
     this.#options = rest;

@@ -1,5 +1,6 @@
 // Locking through the contract: a locked case answers nothing but its session, a wrong passphrase
 // changes no byte however often it is tried, and the passphrase can be changed and then used.
+import { createApi } from '../../electron/api/create-api';
 import { cleanUpAfterEach, fileHash, newApi } from '../support/temp-case';
 
 cleanUpAfterEach();
@@ -14,7 +15,8 @@ async function encrypted() {
   return api;
 }
 
-describe('session.lock and session.unlock', () => {
+// Every unlock runs the KDF, and each wrong one also tries the other ciphers': slow on a busy machine.
+describe('session.lock and session.unlock', { timeout: 120_000 }, () => {
   it('refuses every call while locked, saying so, and answers again once unlocked', async () => {
     const api = await encrypted();
     const path = api.file.path;
@@ -46,6 +48,24 @@ describe('session.lock and session.unlock', () => {
     expect(list).toMatchObject({ ok: true, value: { total: 1 } });
   });
 
+  it('opens an encrypted case given without its passphrase as locked, for the unlock screen', async () => {
+    const first = await encrypted();
+    const path = first.file.path;
+    first.close();
+    const api = createApi(path);
+    try {
+      expect(await api.call('session.state', {})).toEqual({
+        ok: true,
+        value: { locked: true, encrypted: true, fileName: 'test.evidence' },
+      });
+      expect(await api.call('case.info', {})).toMatchObject({ ok: false, error: { reason: 'locked' } });
+      expect(await api.call('session.unlock', { passphrase: PASSPHRASE })).toMatchObject({ ok: true });
+      expect(await api.call('claims.list', {})).toMatchObject({ ok: true, value: { total: 1 } });
+    } finally {
+      api.close();
+    }
+  });
+
   it('will not lock a plain case, which a lock would not protect', async () => {
     const api = newApi();
     expect(await api.call('session.lock', {})).toMatchObject({
@@ -59,7 +79,7 @@ describe('session.lock and session.unlock', () => {
   });
 });
 
-describe('case.changePassphrase', () => {
+describe('case.changePassphrase', { timeout: 120_000 }, () => {
   it('re-keys the case: the new passphrase unlocks it, the old no longer does, and no secret is in its history', async () => {
     const api = await encrypted();
     const wrong = await api.call('case.changePassphrase', { currentPassphrase: 'nope', newPassphrase: NEXT });

@@ -27,7 +27,7 @@ function plainCase() {
   return c;
 }
 
-describe('encrypt this case', () => {
+describe('encrypt this case', { timeout: 120_000 }, () => {
   it('writes a verified encrypted copy holding everything, and leaves the plain file where it was', async () => {
     const c = plainCase();
     const target = join(c.path, '..', 'encrypted.evidence');
@@ -66,7 +66,7 @@ describe('encrypt this case', () => {
   });
 });
 
-describe('change passphrase', () => {
+describe('change passphrase', { timeout: 120_000 }, () => {
   it('re-keys in place: the new passphrase opens it, the old one no longer does, and the event holds no secret', () => {
     const c = newCase({ passphrase: OLD, name: 'Re-keyed' });
     createSource(c, { title: TITLE, kind: 'interview', reliability: 'B' });

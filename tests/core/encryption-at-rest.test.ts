@@ -107,7 +107,7 @@ function previousMigrations(): { dir: string; previous: number } {
   return { dir, previous: files.length - 1 };
 }
 
-describe('an encrypted sample case, worked on', () => {
+describe('an encrypted sample case, worked on', { timeout: 180_000 }, () => {
   it('leaves none of ten known strings, and no plain SQLite header, in any file', async () => {
     const dir = tempDir('corroborate-at-rest-');
     const path = join(dir, 'sample.evidence');

@@ -27,7 +27,8 @@ function encryptedCase(): string {
 
 const hashes = (path: string) => [fileHash(path), fileHash(`${path}-wal`), fileHash(`${path}-shm`)];
 
-describe('encrypted case files', () => {
+// Every open of an encrypted case runs the KDF (a quarter of a second, far more on a busy machine).
+describe('encrypted case files', { timeout: 120_000 }, () => {
   it('writes no plain SQLite header and no readable record, and reopens with the passphrase', () => {
     const path = encryptedCase();
     const bytes = readFileSync(path);

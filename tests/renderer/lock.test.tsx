@@ -23,7 +23,8 @@ function Harness(props: { showProblems?: boolean }) {
   );
 }
 
-describe('new passphrase fields', () => {
+// zxcvbn-ts loads its dictionaries on the first estimate: a second or more on a busy machine.
+describe('new passphrase fields', { timeout: 60_000 }, () => {
   it('rates a weak passphrase, offers "I understand", and refuses it until ticked', async () => {
     const user = userEvent.setup();
     render(<Harness />);
