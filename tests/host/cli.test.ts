@@ -90,7 +90,8 @@ describe('parseHostArgs', () => {
   });
 });
 
-describe('npm run host', () => {
+// Real processes through tsx: their start takes seconds on a busy machine.
+describe('npm run host', { timeout: 60_000 }, () => {
   it('creates the case, prints exactly one line, answers case.info, and closes cleanly on SIGTERM', async () => {
     const casePath = path.join(dir, 'new.evidence');
     const proc = run(['--case', casePath, '--create', '--unencrypted', '--renderer', rendererDir]);
