@@ -1,6 +1,8 @@
 // Types of the pure parts of prepare-electron-native.mjs, for the tests.
 export interface BuildTarget {
   electronVersion: string;
+  /** The package behind the better-sqlite3 alias (better-sqlite3-multiple-ciphers). */
+  packageName: string;
   betterSqlite3Version: string;
   platform: string;
   arch: string;
@@ -8,6 +10,9 @@ export interface BuildTarget {
 export declare const NATIVE_FILE: string;
 export declare const STAMP_FILE: string;
 export declare const ELECTRON_HEADERS_URL: string;
+export declare const CIPHER_PACKAGE: string;
+export declare function assertCipherPackage(packageName: string): void;
+export declare function binaryHasCipher(bytes: Buffer): boolean;
 export declare function nativeDir(projectRoot: string, electronVersion: string): string;
 export declare function buildStamp(target: BuildTarget): BuildTarget;
 export declare function isUpToDate(

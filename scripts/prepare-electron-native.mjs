@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-// Builds better-sqlite3 for Electron's ABI into .native/electron/<version>/better_sqlite3.node,
+// Builds better-sqlite3 (the SQLCipher build, better-sqlite3-multiple-ciphers, installed under the
+// name better-sqlite3 by an npm alias) for Electron's ABI into .native/electron/<version>/better_sqlite3.node,
 // from a private copy of the package source, so node_modules/better-sqlite3/build (the Node build
 // that the tests use) is never touched. Run by `npm start` (and before packaging); a no-op when the
 // build for this Electron and better-sqlite3 version is already there.
@@ -26,6 +27,10 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 export const NATIVE_FILE = 'better_sqlite3.node';
 export const STAMP_FILE = 'build-info.json';
 export const ELECTRON_HEADERS_URL = 'https://electronjs.org/headers';
+/** The package the alias must point at: case files are encrypted only by this build. */
+export const CIPHER_PACKAGE = 'better-sqlite3-multiple-ciphers';
+/** A string only the SQLite3 Multiple Ciphers amalgamation puts in the binary. */
+const CIPHER_MARKER = 'sqlite3mc_version';
 
 /** Where main looks for the binary (mirrors electron/main/native-binding.ts). */
 export function nativeDir(projectRoot, electronVersion) {
@@ -33,8 +38,24 @@ export function nativeDir(projectRoot, electronVersion) {
 }
 
 /** What the existing build was made from; a different better-sqlite3 or arch means build again. */
-export function buildStamp({ electronVersion, betterSqlite3Version, platform, arch }) {
-  return { electronVersion, betterSqlite3Version, platform, arch };
+export function buildStamp({ electronVersion, packageName, betterSqlite3Version, platform, arch }) {
+  return { electronVersion, packageName, betterSqlite3Version, platform, arch };
+}
+
+/**
+ * Refuses to build from plain better-sqlite3: its binary would load and silently write
+ * unencrypted case files where the app promises encrypted ones.
+ */
+export function assertCipherPackage(packageName) {
+  if (packageName !== CIPHER_PACKAGE)
+    throw new Error(
+      `node_modules/better-sqlite3 is ${packageName}, not ${CIPHER_PACKAGE}: the app needs the SQLCipher build. Run npm install.`,
+    );
+}
+
+/** Whether a built binary is the cipher build (the Electron copy is checked before it is installed). */
+export function binaryHasCipher(bytes) {
+  return bytes.includes(Buffer.from(CIPHER_MARKER));
 }
 
 export function isUpToDate(existingStamp, wanted, binaryExists) {
@@ -110,9 +131,12 @@ export function prepare(projectRoot) {
   const require = createRequire(path.join(projectRoot, 'package.json'));
   const electronVersion = readJson(require.resolve('electron/package.json')).version;
   const packageDir = path.dirname(require.resolve('better-sqlite3/package.json'));
-  const betterSqlite3Version = readJson(path.join(packageDir, 'package.json')).version;
+  const manifest = readJson(path.join(packageDir, 'package.json'));
+  assertCipherPackage(manifest.name);
+  const betterSqlite3Version = manifest.version;
   const wanted = buildStamp({
     electronVersion,
+    packageName: manifest.name,
     betterSqlite3Version,
     platform: process.platform,
     arch: process.arch,
@@ -127,7 +151,7 @@ export function prepare(projectRoot) {
   }
 
   console.log(
-    `Building better-sqlite3 ${betterSqlite3Version} for Electron ${electronVersion} (${process.platform}-${process.arch})…`,
+    `Building ${manifest.name} ${betterSqlite3Version} for Electron ${electronVersion} (${process.platform}-${process.arch})…`,
   );
   const work = mkdtempSync(path.join(os.tmpdir(), 'corroborate-native-'));
   try {
@@ -148,6 +172,8 @@ export function prepare(projectRoot) {
         throw new Error(failureMessage({ electronVersion, attempts }));
       }
     }
+    if (!binaryHasCipher(readFileSync(built)))
+      throw new Error(`The binary built from ${manifest.name} has no SQLCipher in it; it was not installed.`);
     mkdirSync(targetDir, { recursive: true });
     // Copy then rename, so an interrupted run never leaves a truncated binary that looks ready.
     copyFileSync(built, `${target}.tmp`);

@@ -148,6 +148,22 @@ export const contract = {
   'exchange.export': ExchangeExportCall,
   'exchange.report': ExchangeReportCall,
   'exchange.claimReview': ExchangeClaimReview,
+
+  // ---- Encryption and locking (issue 15) ----
+  /** Whether the case is encrypted and whether it is locked; answered while locked. */
+  'session.state': Empty,
+  /** Closes the database and drops its key; every other call is refused as `locked` until unlocked. */
+  'session.lock': Empty,
+  'session.unlock': z
+    .object({ passphrase: z.string().min(1, { message: 'is required' }).max(4096) })
+    .strict(),
+  /** Re-keys the case in place; audited without key material. */
+  'case.changePassphrase': z
+    .object({
+      currentPassphrase: z.string().min(1, { message: 'is required' }).max(4096),
+      newPassphrase: z.string().min(1, { message: 'is required' }).max(4096),
+    })
+    .strict(),
 } as const satisfies Record<string, z.ZodType>;
 
 export type Contract = typeof contract;
@@ -242,6 +258,19 @@ export interface Outputs {
   'exchange.export': ExportResult;
   'exchange.report': ReportResult;
   'exchange.claimReview': ClaimReviewResult;
+
+  // ---- Encryption and locking (issue 15) ----
+  'session.state': SessionState;
+  'session.lock': SessionState;
+  'session.unlock': SessionState;
+  'case.changePassphrase': { changed: true };
+}
+
+/** What the unlock screen needs to know, and nothing of the case itself. */
+export interface SessionState {
+  locked: boolean;
+  encrypted: boolean;
+  fileName: string;
 }
 
 // Both directions must hold: every method has an output type and every output a schema.

@@ -2,6 +2,7 @@
 // thin loops over `call`: it checks the method, parses the input, runs the handler, and wraps
 // every outcome — including a bug — as a Result. Nothing thrown here crashes the process. The
 // trusted callers (main and host) also get `local` (local-api.ts): paths and streams.
+import { basename } from 'node:path';
 import { createActor, getActor, listActors, removeActor, updateActor } from '../core/actors';
 import { addAssessment } from '../core/assessments';
 import { addAttachment, getAttachment, listAttachments, verifyAttachments } from '../core/attachments';
@@ -9,8 +10,9 @@ import { auditHead, listEvents } from '../core/audit';
 import { findBackups } from '../core/backups';
 import { caseCounts } from '../core/case-counts';
 import { createClaim, getClaim, listClaims, removeClaim, updateClaim } from '../core/claims';
+import { changePassphrase } from '../core/crypto/case-rekey';
 import { takeCheckpoint, verifyAudit } from '../core/custody';
-import { type CaseFile, type OpenOptions, openCase, setActor } from '../core/db';
+import { type CaseFile, type OpenOptions, setActor } from '../core/db';
 import {
   createDeal,
   getDeal,
@@ -24,13 +26,13 @@ import { addEvidence, removeEvidence, updateEvidence } from '../core/evidence';
 import { runClaimReview, runExport, runReport } from '../core/exchange/export';
 import { exchangeProgress, previewImport, runImport } from '../core/exchange/preview';
 import { cancelIntegrity, integrityProgress, runIntegrity } from '../core/integrity/run-integrity';
-import { openCaseReadOnly, type ReadOnlyOptions } from '../core/open-read-only';
 import { matrixPicture, networkPicture, savePositions, timelinePicture } from '../core/pictures';
 import { retryWhenBusy } from '../core/retry-when-busy';
 import { searchCase } from '../core/search';
 import { createSource, getSource, listSources, removeSource, updateSource } from '../core/sources';
-import { parseInput, toResultError } from '../schema/errors';
+import { CoreError, parseInput, toResultError } from '../schema/errors';
 import type { Result } from '../schema/result';
+import { CaseLock } from './case-lock';
 import { type CaseInfo, contract, isMethod, type Method, type Output, type ParsedInput } from './contract';
 import { bindLocal, type LocalApi } from './local-api';
 
@@ -40,10 +42,13 @@ export interface Api {
   /** The trusted face, for the main process and the host only: paths and streams. */
   readonly local: LocalApi;
   close(): void;
+  /** True while an encrypted case is locked: every call but the session's own is refused. */
+  readonly locked: boolean;
 }
 
 /** The Api with the case file it is bound to: for callers that own the file (tests, the bench). */
 export interface ApiWithFile extends Api {
+  /** The open case; throws `locked` while the case is locked (check `locked` first). */
   readonly file: CaseFile;
 }
 
@@ -145,6 +150,24 @@ const handlers: Handlers = {
   'exchange.export': runExport,
   'exchange.report': runReport,
   'exchange.claimReview': runClaimReview,
+
+  // ---- Encryption and locking (issue 15) ----
+  // createApi's CaseLock answers the session's methods before a handler is reached; these run
+  // only for a caller that owns the CaseFile itself (callOn), which cannot lock it.
+  'session.state': (c) => ({ locked: false, encrypted: c.encrypted, fileName: basename(c.path) }),
+  'session.lock': () => {
+    throw new CoreError(
+      'conflict',
+      'This case is not opened in a way that can be locked.',
+      undefined,
+      'not_lockable',
+    );
+  },
+  'session.unlock': (c) => ({ locked: false, encrypted: c.encrypted, fileName: basename(c.path) }),
+  'case.changePassphrase': (c, { currentPassphrase, newPassphrase }) => {
+    changePassphrase(c, currentPassphrase, newPassphrase);
+    return { changed: true };
+  },
 };
 
 /** Runs one call against an open case. Exported for tests and for callers that own the CaseFile. */
@@ -165,25 +188,57 @@ export async function callOn(file: CaseFile, method: string, input: unknown): Pr
   }
 }
 
-/** Binds the contract (and the local face) to a case file the caller opened. */
+/** Binds the contract (and the local face) to a case file the caller opened (it cannot be locked). */
 export function bindApi(file: CaseFile): ApiWithFile {
   return {
     file,
+    locked: false,
     call: (method, input) => callOn(file, method, input),
-    local: bindLocal(file),
+    local: bindLocal(() => file),
     close: () => file.close(),
   };
 }
 
-/** Opens the case file (throwing CoreError if it is refused) and binds the contract to it. */
+/**
+ * Opens the case file (throwing CoreError if it is refused) and binds the contract to it. An
+ * encrypted case opened without its passphrase starts locked (case-lock.ts): then every call but
+ * the session's own, and every use of `local`, is refused as `locked` until it is unlocked.
+ */
 export function createApi(casePath: string, options: OpenOptions = {}): ApiWithFile {
-  return bindApi(openCase(casePath, options));
+  const session = new CaseLock(casePath, options);
+  return {
+    get file() {
+      return session.file;
+    },
+    get locked() {
+      return session.locked;
+    },
+    call: (method, input) => {
+      if (method === 'session.state' || method === 'session.lock' || method === 'session.unlock')
+        return callSession(session, method, input);
+      if (session.locked) return Promise.resolve(toResultError(lockedError(session)));
+      return callOn(session.file, method, input);
+    },
+    local: bindLocal(() => session.file),
+    close: () => session.close(),
+  };
 }
 
-/**
- * Opens a case without writing a byte of it (an auditor's copy, `npm run verify`): reads and the
- * integrity run work, every write is refused by SQLite as read-only.
- */
-export function createReadOnlyApi(casePath: string, options: ReadOnlyOptions = {}): ApiWithFile {
-  return bindApi(openCaseReadOnly(casePath, options));
+function lockedError(session: CaseLock): unknown {
+  try {
+    return session.file && new CoreError('internal', 'The case is not locked.');
+  } catch (error) {
+    return error;
+  }
+}
+
+async function callSession(session: CaseLock, method: Method, input: unknown): Promise<Result<unknown>> {
+  try {
+    const parsed = parseInput(contract[method], input) as { passphrase?: string };
+    if (method === 'session.lock') return { ok: true, value: session.lock() };
+    if (method === 'session.unlock') return { ok: true, value: session.unlock(parsed.passphrase ?? '') };
+    return { ok: true, value: session.state() };
+  } catch (error) {
+    return toResultError(error);
+  }
 }

@@ -79,31 +79,36 @@ export function absolute(path: string, field: string): string {
   return path;
 }
 
-export function bindLocal(file: CaseFile): LocalApi {
+/** The local face over the open case; `fileOf` throws `locked` while an encrypted case is locked. */
+export function bindLocal(fileOf: () => CaseFile): LocalApi {
   return {
     requireSource: (sourceId) => {
+      const file = fileOf();
       file.read(() => requireRecord(file, sourceTable, sourceId, { field: 'sourceId' }));
     },
     attachFromFile: (meta, filePath, options = {}) =>
-      addAttachmentFromFile(file, meta, absolute(filePath, 'filePath'), options),
-    attachFromStream: (meta, source, options = {}) => addAttachmentFromStream(file, meta, source, options),
-    attachment: (id) => file.read(() => getAttachmentRecord(file, id)),
-    openAttachment: (id) => openAttachmentStream(file, id),
-    saveAttachment: (id, target) => exportAttachment(file, id, absolute(target, 'path')),
+      addAttachmentFromFile(fileOf(), meta, absolute(filePath, 'filePath'), options),
+    attachFromStream: (meta, source, options = {}) => addAttachmentFromStream(fileOf(), meta, source, options),
+    attachment: (id) => {
+      const file = fileOf();
+      return file.read(() => getAttachmentRecord(file, id));
+    },
+    openAttachment: (id) => openAttachmentStream(fileOf(), id),
+    saveAttachment: (id, target) => exportAttachment(fileOf(), id, absolute(target, 'path')),
     exportTo: (input) =>
-      runExport(file, {
+      runExport(fileOf(), {
         ...input,
         path: absolute(input.path, 'path'),
         ...(input.attachmentsDir === undefined
           ? {}
           : { attachmentsDir: absolute(input.attachmentsDir, 'attachmentsDir') }),
       }),
-    report: (selection) => runReport(file, selection),
-    saveReport: (selection) => runReport(file, { ...selection, path: absolute(selection.path, 'path') }),
+    report: (selection) => runReport(fileOf(), selection),
+    saveReport: (selection) => runReport(fileOf(), { ...selection, path: absolute(selection.path, 'path') }),
     copyTo: (target) => {
-      backupTo(file.db, absolute(target, 'path'));
+      backupTo(fileOf().db, absolute(target, 'path'));
       return { path: target };
     },
-    verifyIntegrity: (input, options) => runIntegrity(file, input, options),
+    verifyIntegrity: (input, options) => runIntegrity(fileOf(), input, options),
   };
 }

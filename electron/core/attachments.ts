@@ -19,6 +19,7 @@ import {
   type AttachmentVerification,
   AttachmentVerify,
 } from '../schema/attachments';
+import { openStaging } from './crypto/upload-staging';
 import type { CaseFile } from './db';
 import { CoreError, parseInput } from './errors';
 import { newId, nowIso } from './ids';
@@ -110,20 +111,6 @@ export function addAttachment(c: CaseFile, input: unknown): AttachmentAdded {
   });
 }
 
-function ensureStaging(c: CaseFile): void {
-  // A TEMP table lives in SQLite's temporary file, never in the case file, and vanishes with the
-  // connection: a half-received upload leaves nothing behind. With auto_vacuum (set before the
-  // temporary database holds anything) the file shrinks as soon as an upload's chunks are
-  // deleted: a refused upload, or a session's worth of finished ones, holds no space on a disk
-  // that may be full.
-  c.read(() => {
-    c.db.pragma('temp.auto_vacuum = FULL');
-    c.db.exec(
-      'CREATE TEMP TABLE IF NOT EXISTS cb_upload_chunks (upload TEXT NOT NULL, seq INTEGER NOT NULL, data BLOB NOT NULL, PRIMARY KEY (upload, seq))',
-    );
-  });
-}
-
 export interface StreamOptions {
   /** Called as bytes arrive, with the number received so far. */
   onProgress?: (bytes: number) => void;
@@ -144,9 +131,11 @@ export async function addAttachmentFromStream(
   const m = parseInput(AttachmentMeta, meta);
   // Refuse before reading gigabytes for a source that is not there.
   c.read(() => requireRecord(c, sourceTable, m.sourceId, { field: 'sourceId' }));
-  ensureStaging(c);
+  // Outside the case file until the last byte is in (crypto/upload-staging.ts says where).
+  // c.read: a full disk or temp area while staging is `io`/`disk_full`, as on every write path.
+  const staging = c.read(() => openStaging(c));
   const upload = newId();
-  const stage = c.stmt('INSERT INTO temp.cb_upload_chunks (upload, seq, data) VALUES (?, ?, ?)');
+  const stage = c.db.prepare(`INSERT INTO ${staging.table} (upload, seq, data) VALUES (?, ?, ?)`);
   const hash = createHash('sha256');
   const chunk = Buffer.allocUnsafe(CHUNK_SIZE);
   let filled = 0;
@@ -177,13 +166,15 @@ export async function addAttachmentFromStream(
     if (filled > 0) c.read(() => stage.run(upload, seq++, chunk.subarray(0, filled)));
     const sha256 = hash.digest('hex');
     return linkBlob(c, m, sha256, size, seq, () => {
-      c.stmt(
-        'INSERT INTO blob_chunks (sha256, seq, data) SELECT ?, seq, data FROM temp.cb_upload_chunks WHERE upload = ? ORDER BY seq',
-      ).run(sha256, upload);
+      c.db
+        .prepare(
+          `INSERT INTO blob_chunks (sha256, seq, data) SELECT ?, seq, data FROM ${staging.table} WHERE upload = ? ORDER BY seq`,
+        )
+        .run(sha256, upload);
     });
   } finally {
     try {
-      c.stmt('DELETE FROM temp.cb_upload_chunks WHERE upload = ?').run(upload);
+      staging.release(upload);
     } catch {
       // the connection is closing or the temporary file is gone: the chunks went with it
     }

@@ -16,6 +16,18 @@ import { basename, dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { appendEvent } from './audit';
 import { findBackups } from './backups';
+import { applyCaseKey, type CaseKey, newCaseKey } from './crypto/case-key';
+import {
+  assertWholePages,
+  hasSecret,
+  isPlainHeader,
+  keyFor,
+  looksEncrypted,
+  notEncrypted,
+  passphraseNeeded,
+  type UnlockWith,
+  unlockForInspection,
+} from './crypto/unlock';
 import { CoreError, fromSqliteError } from './errors';
 import { newId, nowIso } from './ids';
 import { defaultMigrationsDir, loadMigrations, type Migration } from './migrations';
@@ -64,6 +76,13 @@ export interface OpenOptions {
   clock?: () => Date;
   /** How long a write waits for another window holding the case (BUSY_WAIT_MS unless given). */
   busyWaitMs?: number;
+  /**
+   * The passphrase of an encrypted case (SQLCipher 4). With `create`, the new case is encrypted
+   * with it; without one the new case is plain, which the app offers only as an explicit choice.
+   */
+  passphrase?: string;
+  /** The key derived at an earlier unlock of this file (see CaseFile.key): opens without the KDF. */
+  key?: CaseKey;
 }
 
 /**
@@ -103,14 +122,33 @@ export class CaseFile {
   busyWaitMs: number | undefined;
   private statements = new Map<string, Database.Statement>();
   private readonly identity: FileIdentity | null;
+  /** A private field: never in JSON, inspection or an error's properties. */
+  #key: CaseKey | null;
 
   constructor(
     readonly db: Database.Database,
     readonly path: string,
+    key: CaseKey | null = null,
   ) {
+    this.#key = key;
     this.schemaVersion = db.pragma('user_version', { simple: true }) as number;
     this.meta = readMeta(db);
     this.identity = identityOf(path);
+  }
+
+  /** Whether the file is encrypted (SQLCipher 4). */
+  get encrypted(): boolean {
+    return this.#key !== null;
+  }
+
+  /** The key this file was opened with, to open more connections to it (backups, verify) without the KDF. */
+  get key(): CaseKey | null {
+    return this.#key;
+  }
+
+  /** After "Change passphrase": the connection already uses the new key. */
+  replaceKey(key: CaseKey): void {
+    this.#key = key;
   }
 
   /** A cached prepared statement: SQL text is fixed in code, values are always bound. */
@@ -403,8 +441,11 @@ function removeCreatedSidecars(created: string[]): void {
 function inspectExisting(
   path: string,
   latest: number,
-  options: Pick<OpenOptions, 'openCheck' | 'fullCheckLimitBytes'> = {},
-): { version: number; check: OpenCheck } {
+  options: Pick<
+    OpenOptions,
+    'openCheck' | 'fullCheckLimitBytes' | 'passphrase' | 'key' | 'nativeBinding'
+  > = {},
+): { version: number; check: OpenCheck; key: CaseKey | null } {
   const name = basename(path);
   if (statSync(path).isDirectory())
     throw new CoreError('io', `${name} is a folder, not a case file.`, undefined, 'not_a_file');
@@ -417,6 +458,13 @@ function inspectExisting(
       'empty',
     );
   }
+  const unlock: UnlockWith = { passphrase: options.passphrase, key: options.key };
+  if (isPlainHeader(header) && hasSecret(unlock)) throw notEncrypted(path);
+  if (!isPlainHeader(header) && looksEncrypted(path, header)) {
+    if (!hasSecret(unlock)) throw passphraseNeeded(path);
+    return inspectEncrypted(path, latest, unlock, options);
+  }
+  if (!isPlainHeader(header) && hasSecret(unlock)) assertWholePages(path);
   if (header.length < 100 || header.subarray(0, 16).toString('latin1') !== SQLITE_MAGIC) {
     throw new CoreError(
       'integrity',
@@ -445,10 +493,42 @@ function inspectExisting(
     const sidecars = sidecarError(path, inspectSidecars(path));
     if (sidecars) throw sidecars;
   }
+  return inspectOpened(path, latest, options, header, null, unlock);
+}
+
+/** An encrypted file: the same checks as a plain one, through the key (its header is ciphertext). */
+function inspectEncrypted(
+  path: string,
+  latest: number,
+  unlock: UnlockWith,
+  options: Pick<OpenOptions, 'openCheck' | 'fullCheckLimitBytes' | 'nativeBinding'>,
+): { version: number; check: OpenCheck; key: CaseKey } {
+  assertWholePages(path);
+  if (!writable(path) || !writable(dirname(path))) throw readOnly(path, writable(path));
+  const key = keyFor(path, unlock);
+  const wal = checkWal(`${path}-wal`, 4096);
+  if (wal) throw damaged(path, wal.detail, 'wal_damaged');
+  const inspected = inspectOpened(path, latest, options, null, key, unlock);
+  return { ...inspected, key };
+}
+
+function inspectOpened(
+  path: string,
+  latest: number,
+  options: Pick<OpenOptions, 'openCheck' | 'fullCheckLimitBytes' | 'nativeBinding'>,
+  header: Buffer | null,
+  key: CaseKey | null,
+  unlock: UnlockWith,
+): { version: number; check: OpenCheck; key: CaseKey | null } {
+  const name = basename(path);
   const sidecars = [`${path}-wal`, `${path}-shm`].filter((f) => !existsSync(f));
   let ro: Database.Database;
   try {
-    ro = new Database(path, { readonly: true, fileMustExist: true });
+    ro = new Database(path, {
+      readonly: true,
+      fileMustExist: true,
+      ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
+    });
   } catch (error) {
     removeCreatedSidecars(sidecars);
     throw new CoreError(
@@ -459,6 +539,7 @@ function inspectExisting(
     );
   }
   try {
+    if (key) unlockForInspection(ro, path, key, unlock, options.nativeBinding);
     let appId: number;
     let version: number;
     let tables: number;
@@ -511,7 +592,7 @@ function inspectExisting(
         'header_damaged',
       );
     }
-    return { version, check: full ? 'full' : 'deferred' };
+    return { version, check: full ? 'full' : 'deferred', key };
   } catch (error) {
     ro.close();
     removeCreatedSidecars(sidecars);
@@ -522,12 +603,13 @@ function inspectExisting(
 }
 
 /** The checks that cost no full read: a truncated or padded file shows in its page count. */
-function cheapCheck(ro: Database.Database, size: number, header: Buffer): string[] {
+function cheapCheck(ro: Database.Database, size: number, header: Buffer | null): string[] {
   const pageSize = ro.pragma('page_size', { simple: true }) as number;
   const pages = ro.pragma('page_count', { simple: true }) as number;
   // The header's own page count is valid when its "version-valid-for" matches the change counter.
-  const headerPages = header.readUInt32BE(28);
-  if (header.readUInt32BE(92) === header.readUInt32BE(24) && headerPages * pageSize > size) {
+  // (An encrypted file's header is ciphertext: unlockForInspection compared its page count.)
+  const headerPages = header?.readUInt32BE(28) ?? 0;
+  if (header && header.readUInt32BE(92) === header.readUInt32BE(24) && headerPages * pageSize > size) {
     return [
       `the file is cut short: its header counts ${headerPages} pages, it holds ${Math.floor(size / pageSize)}`,
     ];
@@ -540,8 +622,13 @@ function cheapCheck(ro: Database.Database, size: number, header: Buffer): string
   return ['ok'];
 }
 
-function applyPragmas(db: Database.Database): void {
+function applyPragmas(db: Database.Database, encrypted: boolean): void {
+  // SQLite's temporary files (sorts, temporary indexes, TEMP tables) are never encrypted: for an
+  // encrypted case they stay in memory, and large uploads are staged elsewhere (upload-staging.ts).
+  if (encrypted) db.pragma('temp_store = MEMORY');
   db.pragma('journal_mode = WAL');
+  // Deleted records are overwritten, not left in free pages.
+  db.pragma('secure_delete = ON');
   // better-sqlite3 leaves WAL at NORMAL, which can lose acknowledged commits on power loss.
   db.pragma('synchronous = FULL');
   db.pragma('foreign_keys = ON');
@@ -687,7 +774,7 @@ function initialiseCase(db: Database.Database, path: string, options: OpenOption
  * a crash while creating leaves either no case or a whole one, never an empty or half-made file
  * that would later be refused as "not a case file".
  */
-function createCase(path: string, migrations: Migration[], options: OpenOptions): void {
+function createCase(path: string, migrations: Migration[], options: OpenOptions): CaseKey | null {
   const temp = `${path}.creating`;
   const leftovers = [temp, `${temp}-wal`, `${temp}-shm`, `${temp}-journal`];
   // What an earlier crash at this very step left: never a case anyone saved work in.
@@ -695,7 +782,10 @@ function createCase(path: string, migrations: Migration[], options: OpenOptions)
   let db: Database.Database | null = null;
   try {
     db = new Database(temp, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
-    applyPragmas(db);
+    // Keyed before the first page is written: no byte of the new case is ever plain on disk.
+    const key = options.key ?? (options.passphrase !== undefined ? newCaseKey(options.passphrase) : null);
+    if (key) applyCaseKey(db, key);
+    applyPragmas(db, key !== null);
     migrate(db, path, 0, migrations, options);
     db.close();
     syncFile(temp);
@@ -706,6 +796,7 @@ function createCase(path: string, migrations: Migration[], options: OpenOptions)
       );
     renameSync(temp, path);
     syncFile(dirname(path));
+    return key;
   } catch (error) {
     db?.close();
     for (const f of leftovers) rmSync(f, { force: true });
@@ -728,8 +819,9 @@ export function openCase(path: string, options: OpenOptions = {}): CaseFile {
   if (!exists && !options.create) {
     throw new CoreError('not_found', `There is no case file at ${path}.`, undefined, 'missing');
   }
-  if (!exists) createCase(path, migrations, options);
-  const inspected = inspectExisting(path, latest, options);
+  const created = exists ? null : createCase(path, migrations, options);
+  // The key just made opens the new file without running the KDF a second time.
+  const inspected = inspectExisting(path, latest, created ? { ...options, key: created } : options);
   const from = inspected.version;
   // Past the checks, so the case is ours and writable: what an interrupted upgrade left goes now.
   const notices = exists ? removePartialBackups(path) : [];
@@ -743,10 +835,11 @@ export function openCase(path: string, options: OpenOptions = {}): CaseFile {
     );
   }
   try {
-    applyPragmas(db);
+    if (inspected.key) applyCaseKey(db, inspected.key);
+    applyPragmas(db, inspected.key !== null);
     migrate(db, path, from, migrations, options);
     refreshSearchFolding(db);
-    const file = new CaseFile(db, path);
+    const file = new CaseFile(db, path, inspected.key);
     file.openCheck = inspected.check;
     file.notices = notices;
     file.busyWaitMs = options.busyWaitMs;

@@ -4,6 +4,16 @@ import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import Database from 'better-sqlite3';
+import type { CaseKey } from './crypto/case-key';
+import {
+  assertWholePages,
+  hasSecret,
+  keyFor,
+  looksEncrypted,
+  notEncrypted,
+  passphraseNeeded,
+  unlockForInspection,
+} from './crypto/unlock';
 import { APPLICATION_ID, CaseFile } from './db';
 import { CoreError } from './errors';
 import { defaultMigrationsDir, loadMigrations } from './migrations';
@@ -18,17 +28,23 @@ export interface ReadOnlyOptions {
    * (the verify command does); without them this falls back to a plain read-only open.
    */
   immutable?: boolean;
+  /** The passphrase of an encrypted case, or the key of an earlier unlock. */
+  passphrase?: string;
+  key?: CaseKey;
 }
 
-function startsLikeSqlite(path: string): boolean {
+function readStart(path: string): Buffer {
   const fd = openSync(path, 'r');
   try {
-    const header = Buffer.alloc(16);
-    return readSync(fd, header, 0, 16, 0) === 16 && header.toString('latin1') === 'SQLite format 3\0';
+    const header = Buffer.alloc(100);
+    return header.subarray(0, readSync(fd, header, 0, 100, 0));
   } finally {
     closeSync(fd);
   }
 }
+
+const startsLikeSqlite = (header: Buffer) =>
+  header.length >= 16 && header.subarray(0, 16).toString('latin1') === 'SQLite format 3\0';
 
 /** Opens a case file read-only, refusing (with a CoreError) anything that is not one this app can read. */
 export function openCaseReadOnly(path: string, options: ReadOnlyOptions = {}): CaseFile {
@@ -36,7 +52,14 @@ export function openCaseReadOnly(path: string, options: ReadOnlyOptions = {}): C
   const st = statSync(path, { throwIfNoEntry: false });
   if (!st) throw new CoreError('not_found', `There is no case file at ${path}.`, undefined, 'missing');
   if (!st.isFile()) throw new CoreError('io', `${name} is not a file.`, undefined, 'not_a_file');
-  if (!startsLikeSqlite(path)) {
+  const header = readStart(path);
+  const unlock = { passphrase: options.passphrase, key: options.key };
+  if (startsLikeSqlite(header) && hasSecret(unlock)) throw notEncrypted(path);
+  const encrypted = !startsLikeSqlite(header) && looksEncrypted(path, header);
+  if (encrypted && !hasSecret(unlock)) throw passphraseNeeded(path);
+  if (!startsLikeSqlite(header) && hasSecret(unlock)) assertWholePages(path);
+  const key = encrypted ? keyFor(path, unlock) : null;
+  if (!encrypted && !startsLikeSqlite(header)) {
     throw new CoreError(
       'integrity',
       `${name} is not a Corroborate case file (it is not an SQLite database).`,
@@ -70,6 +93,7 @@ export function openCaseReadOnly(path: string, options: ReadOnlyOptions = {}): C
     );
   }
   try {
+    if (key) unlockForInspection(db, path, key, unlock, options.nativeBinding);
     let appId: number;
     let version: number;
     try {
@@ -97,7 +121,7 @@ export function openCaseReadOnly(path: string, options: ReadOnlyOptions = {}): C
       );
     }
     try {
-      return new CaseFile(db, path);
+      return new CaseFile(db, path, key);
     } catch (error) {
       throw new CoreError(
         'integrity',

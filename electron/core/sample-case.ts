@@ -405,7 +405,7 @@ function populate(c: CaseFile): SampleSummary['counts'] {
  */
 export function buildSampleCase(
   path: string,
-  options: Pick<OpenOptions, 'migrationsDir' | 'nativeBinding'> = {},
+  options: Pick<OpenOptions, 'migrationsDir' | 'nativeBinding' | 'passphrase' | 'key'> = {},
 ): SampleSummary {
   if (existsSync(path)) {
     throw new CoreError(

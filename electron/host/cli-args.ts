@@ -5,23 +5,28 @@ export interface HostArgs {
   casePath: string;
   port: number;
   create: boolean;
+  /** With --create: make a plain case, the explicit choice (without it --create needs a passphrase). */
+  unencrypted: boolean;
   /** A built renderer to serve instead of out/renderer (tests and e2e point it at their own). */
   rendererDir: string | null;
 }
 
 export const HOST_USAGE =
-  'Usage: npm run host -- --case <file.evidence> [--port N] [--create] [--renderer <dir>]';
+  'Usage: npm run host -- --case <file.evidence> [--port N] [--create [--unencrypted]] [--passphrase-stdin] [--renderer <dir>]';
 
 export function parseHostArgs(argv: readonly string[]): HostArgs | { error: string } {
   let casePath: string | undefined;
   let port = 0;
   let create = false;
+  let unencrypted = false;
   let rendererDir: string | null = null;
   for (let i = 0; i < argv.length; i += 1) {
     const arg = argv[i];
     const value = argv[i + 1];
     if (arg === '--create') {
       create = true;
+    } else if (arg === '--unencrypted') {
+      unencrypted = true;
     } else if (arg === '--case') {
       if (value === undefined || value.startsWith('--')) return { error: '--case needs a file path.' };
       casePath = value;
@@ -41,5 +46,6 @@ export function parseHostArgs(argv: readonly string[]): HostArgs | { error: stri
     }
   }
   if (casePath === undefined) return { error: '--case is required.' };
-  return { casePath, port, create, rendererDir };
+  if (unencrypted && !create) return { error: '--unencrypted goes with --create.' };
+  return { casePath, port, create, unencrypted, rendererDir };
 }

@@ -7,6 +7,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type Api, createApi } from '../api/create-api';
+import { PASSPHRASE_HELP, readPassphrase, takePassphraseFlag } from '../common/passphrase-source';
 import { HOST_USAGE, parseHostArgs } from './cli-args';
 import { hostDataDir } from './data-dir';
 import { startHost } from './server';
@@ -35,8 +36,24 @@ function ensureRendererBuilt(): void {
 }
 
 async function main(): Promise<void> {
-  const args = parseHostArgs(process.argv.slice(2));
-  if ('error' in args) fail(`${args.error}\n${HOST_USAGE}`, 2);
+  const flag = takePassphraseFlag(process.argv.slice(2));
+  if ('error' in flag) fail(flag.error, 2);
+  const args = parseHostArgs(flag.argv);
+  if ('error' in args) fail(`${args.error}\n${HOST_USAGE}\n${PASSPHRASE_HELP}`, 2);
+  const secret = await readPassphrase(flag, process.env, process.stdin);
+  if ('error' in secret) fail(secret.error, 2);
+  const { passphrase } = secret;
+  // New cases are encrypted unless plain is asked for in so many words.
+  if (
+    args.create &&
+    !existsSync(path.resolve(args.casePath)) &&
+    passphrase === undefined &&
+    !args.unencrypted
+  )
+    fail(
+      `A new case is encrypted: give its passphrase (${PASSPHRASE_HELP}), or add --unencrypted for a plain case.`,
+      2,
+    );
 
   if (args.rendererDir === null) ensureRendererBuilt();
   else if (!existsSync(path.join(args.rendererDir, 'index.html')))
@@ -49,6 +66,7 @@ async function main(): Promise<void> {
       create: args.create,
       migrationsDir: path.join(root, 'migrations'),
       seenHeadsDir: hostDataDir(),
+      ...(passphrase === undefined ? {} : { passphrase }),
     });
   } catch (error) {
     // A refused case file (not a case, corrupt, newer than this app) is reported and nothing is changed.

@@ -37,6 +37,8 @@ const MAX_METHOD_LENGTH = 200;
 export type HostApi = Pick<Api, 'call'> & {
   /** The trusted face, for the raw attachment routes; without it they answer 404. */
   readonly local?: Api['local'];
+  /** A locked case (an encrypted case waiting for its passphrase): the routes answer as for no case. */
+  readonly locked?: boolean;
 };
 
 export interface HostOptions {
@@ -109,7 +111,12 @@ async function handleApi(
   const method = methodOf(rawPath);
   if (method === null) return sendResult(response, 404, failure('not_found', 'No such API path.'));
   if (method === UPLOAD_METHOD || method === DOWNLOAD_METHOD) {
-    const routeContext = { local: ctx.api.local, token: ctx.token, uploadLimit: ctx.uploadLimit };
+    // A locked case has no file to stream to or from: the routes refuse as for a missing case.
+    const routeContext = {
+      local: ctx.api.locked ? undefined : ctx.api.local,
+      token: ctx.token,
+      uploadLimit: ctx.uploadLimit,
+    };
     return method === UPLOAD_METHOD
       ? handleUpload(request, response, query, routeContext)
       : handleDownload(request, response, query, routeContext);

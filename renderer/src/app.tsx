@@ -1,5 +1,6 @@
 import { QueryClientProvider } from '@tanstack/react-query';
 import { useState } from 'react';
+import { LockGate } from './lock/lock-gate';
 import { NavigationProvider } from './navigation';
 import { createQueryClient } from './query-client';
 import { Shell } from './shell/shell';
@@ -8,9 +9,11 @@ export function App() {
   const [queryClient] = useState(createQueryClient);
   return (
     <QueryClientProvider client={queryClient}>
-      <NavigationProvider>
-        <Shell />
-      </NavigationProvider>
+      <LockGate>
+        <NavigationProvider>
+          <Shell />
+        </NavigationProvider>
+      </LockGate>
     </QueryClientProvider>
   );
 }

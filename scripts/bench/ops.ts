@@ -7,6 +7,7 @@ import { createApi } from '../../electron/api/create-api';
 import { toMatchQuery } from '../../electron/core/match-query';
 import { sidecarCheck } from '../../electron/core/sidecar-check';
 import type { Result } from '../../electron/schema/result';
+import { encryptedRows } from './encrypted';
 import { CaseGenerator } from './generate';
 import { importRaw, importThroughCore } from './imports';
 import { once, peakRssMb, repeat, type Timing } from './measure';
@@ -332,7 +333,16 @@ export async function runSize(o: SizeOptions): Promise<SizeResult> {
 
   api.close();
   rawDb.close();
+  // Last, on the case as the rows above left it: the same work on an encrypted copy of the import.
+  const encrypted = await encryptedRows({
+    gen,
+    dir: o.dir,
+    plainPath: oursPath,
+    plainImport: oursImported,
+    log,
+  });
   return {
+    encrypted,
     evidence: o.evidence,
     seed: o.seed,
     counts: { ...gen.counts, auditEvents, records },

@@ -28,6 +28,8 @@ export interface SizeResult {
   counts: CaseCounts & { auditEvents: number; records: number };
   files: { oursMb: number; rawMb: number };
   ops: OpResult[];
+  /** The same work on an encrypted case; `ours` is encrypted, `raw` the plain case of the same run. */
+  encrypted?: OpResult[];
   peakRssMb: number;
   wallSeconds: number;
 }
@@ -106,7 +108,34 @@ export function formatSize(r: SizeResult): string {
       .trimEnd(),
   );
   lines.splice(1, 0, widths.map((w) => '-'.repeat(w)).join('  '));
-  return `${head}\n${lines.join('\n')}\n(${r.wallSeconds.toFixed(0)} s for this size)`;
+  const encrypted = r.encrypted?.length ? `\n\n${formatEncrypted(r.encrypted)}` : '';
+  return `${head}\n${lines.join('\n')}${encrypted}\n(${r.wallSeconds.toFixed(0)} s for this size)`;
+}
+
+/** The encrypted rows: encrypted, plain (same run), their ratio, and the goal. */
+export function formatEncrypted(ops: OpResult[]): string {
+  const rows: string[][] = [
+    ['encrypted case (SQLCipher 4)', 'encrypted', 'plain', 'ratio', 'cpu ratio', 'note', 'goal'],
+  ];
+  for (const op of ops)
+    rows.push([
+      op.name,
+      fmtMs(op.ours),
+      op.raw === null ? '—' : fmtMs(op.raw),
+      fmtRatio(op.ratio),
+      fmtRatio(op.cpuRatio),
+      op.extra ?? '',
+      op.target ? `${op.target} ${op.met ? 'met' : 'MISSED'}` : '',
+    ]);
+  const widths = rows[0]!.map((_, i) => Math.max(...rows.map((row) => [...(row[i] ?? '')].length)));
+  const lines = rows.map((row) =>
+    row
+      .map((cell, i) => pad(cell, widths[i] as number, i >= 1 && i <= 4))
+      .join('  ')
+      .trimEnd(),
+  );
+  lines.splice(1, 0, widths.map((w) => '-'.repeat(w)).join('  '));
+  return lines.join('\n');
 }
 
 export function formatUi(u: UiResult): string {

@@ -8,7 +8,7 @@ import { verifyChain } from '../../electron/core/audit';
 import { CoreError } from '../../electron/core/errors';
 import { defaultMigrationsDir, loadMigrations } from '../../electron/core/migrations';
 import type { ApiError, ErrorCode, Result } from '../../electron/schema/result';
-import { ok, type Seed, seed, valid } from '../support/contract-inputs';
+import { CONTRACT_PASSPHRASE, ENCRYPTED_ONLY, ok, type Seed, seed, valid } from '../support/contract-inputs';
 import { cleanUpAfterEach, newApi, snapshot, tempDir } from '../support/temp-case';
 
 cleanUpAfterEach();
@@ -79,10 +79,16 @@ const invalid: { [M in Method]: (s: Seed) => [unknown, string] } = {
   'exchange.export': () => [{ format: 'pdf' }, 'format'],
   'exchange.report': () => [{ claimIds: [] }, 'claimIds'],
   'exchange.claimReview': (s) => [{ claimIds: [s.claimId], publisher: { name: '' } }, 'publisher.name'],
+  'session.state': () => [{ fileName: 'x' }, 'fileName'],
+  'session.lock': () => [{ now: true }, 'now'],
+  'session.unlock': () => [{ passphrase: '' }, 'passphrase'],
+  'case.changePassphrase': () => [{ currentPassphrase: 'old one', newPassphrase: '' }, 'newPassphrase'],
 };
 
 /** Methods that only read: even when they succeed, the case file must not change. */
 const reads: Method[] = [
+  'session.state',
+  'session.unlock',
   'case.info',
   'case.backups',
   'case.verifyIntegrity',
@@ -125,10 +131,13 @@ describe('every method is reachable through call', () => {
   });
 
   it.each(methods)('%s answers ok with plain JSON data', async (method) => {
-    const api = newApi();
+    const api = ENCRYPTED_ONLY.includes(method) ? newApi({ passphrase: CONTRACT_PASSPHRASE }) : newApi();
     const s = await seed(api);
     const before = snapshot(api);
     const result = await api.call(method, valid[method](s));
+    // Unlocked again, so the case can be looked at (a locked one refuses even that).
+    if (method === 'session.lock')
+      expect((await api.call('session.unlock', { passphrase: CONTRACT_PASSPHRASE })).ok).toBe(true);
     expect(result.ok, JSON.stringify(result).slice(0, 500)).toBe(true);
     if (!result.ok) return;
     // Both transports carry values as JSON: a value must survive the trip unchanged.

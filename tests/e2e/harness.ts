@@ -97,6 +97,8 @@ export interface SessionOptions {
   /** Fills the case through the core before the browser opens it. */
   seed?(api: Api): void | Promise<void>;
   viewport?: { width: number; height: number };
+  /** Makes the case encrypted with this passphrase (as `npm run host -- --create` does with one). */
+  passphrase?: string;
 }
 
 export async function openSession(options: SessionOptions): Promise<Session> {
@@ -109,6 +111,7 @@ export async function openSession(options: SessionOptions): Promise<Session> {
     actor: options.actor ?? 'Journalist',
     name: options.caseName,
     migrationsDir: path.join(root, 'migrations'),
+    ...(options.passphrase ? { passphrase: options.passphrase } : {}),
   });
   await options.seed?.(api);
   const host = await startHost({ api, rendererDir: rendererOut });

@@ -63,6 +63,7 @@ describe('parseHostArgs', () => {
       casePath: 'x.evidence',
       port: 0,
       create: false,
+      unencrypted: false,
       rendererDir: null,
     });
     expect(
@@ -71,6 +72,7 @@ describe('parseHostArgs', () => {
       casePath: 'x.evidence',
       port: 8123,
       create: true,
+      unencrypted: false,
       rendererDir: 'out/r',
     });
   });
@@ -88,10 +90,11 @@ describe('parseHostArgs', () => {
   });
 });
 
-describe('npm run host', () => {
+// Real processes through tsx: their start takes seconds on a busy machine.
+describe('npm run host', { timeout: 60_000 }, () => {
   it('creates the case, prints exactly one line, answers case.info, and closes cleanly on SIGTERM', async () => {
     const casePath = path.join(dir, 'new.evidence');
-    const proc = run(['--case', casePath, '--create', '--renderer', rendererDir]);
+    const proc = run(['--case', casePath, '--create', '--unencrypted', '--renderer', rendererDir]);
     try {
       const line = await firstLine(proc.stdout, proc.exit);
       const match = LINE.exec(line);

@@ -42,7 +42,9 @@ const say = (line: unknown) => {
 
 say({ opening: true });
 const openStarted = performance.now();
-const api = createApi(path, { create: true, actor: 'crash-child' });
+// An encrypted case when the parent gives a passphrase (the way every command-line tool takes it).
+const passphrase = process.env.CORROBORATE_PASSPHRASE;
+const api = createApi(path, { create: true, actor: 'crash-child', ...(passphrase ? { passphrase } : {}) });
 const openMs = Math.round(performance.now() - openStarted);
 // What this child knows exists: ids of live records it created (or found on open).
 const live = {

@@ -39,7 +39,15 @@ interface Totals {
   largestWal: number;
 }
 
-describe('SIGKILL at a random moment', () => {
+/** The same trials on a plain case and on an encrypted one (SQLCipher pages, encrypted WAL). */
+const variants: [string, { passphrase?: string }][] = [
+  ['a plain case', {}],
+  ['an encrypted case', { passphrase: 'crash-trial-passphrase-0417' }],
+];
+
+describe.each(variants)('SIGKILL at a random moment, on %s', (variant, secret) => {
+  const env: Record<string, string> = secret.passphrase ? { CORROBORATE_PASSPHRASE: secret.passphrase } : {};
+  const tag = secret.passphrase ? 'enc-' : '';
   it(`${CHAINS * TRIALS_PER_CHAIN} kills mid-work: the case opens whole, with every acknowledged write (seed ${seed})`, async () => {
     const rng = seeded(seed);
     const totals: Totals = {
@@ -53,10 +61,10 @@ describe('SIGKILL at a random moment', () => {
     };
     const failures: string[] = [];
     for (let chain = 0; chain < CHAINS; chain++) {
-      const path = join(dir, `chain-${chain}.evidence`);
+      const path = join(dir, `${tag}chain-${chain}.evidence`);
       for (let trial = 0; trial < TRIALS_PER_CHAIN; trial++) {
         const childSeed = rng.int(1, 2 ** 31);
-        const child = spawnTs('crash-child.ts', [path, String(childSeed)]);
+        const child = spawnTs('crash-child.ts', [path, String(childSeed)], { env });
         await child.waitFor((l) => l.includes('"ready"'));
         // Mostly within the first burst of writes; sometimes long enough for WAL checkpoints.
         await sleep(rng.chance(0.2) ? rng.int(400, 1_500) : rng.int(0, 400));
@@ -69,7 +77,7 @@ describe('SIGKILL at a random moment', () => {
         const label = `chain ${chain} trial ${trial} (child seed ${childSeed})`;
         let file: ReturnType<typeof openCase>;
         try {
-          file = openCase(path);
+          file = openCase(path, secret);
         } catch (error) {
           const e = error as CoreError;
           failures.push(`${label}: the case did not open after the kill: ${e.code} ${e.reason} ${e.message}`);
@@ -91,7 +99,7 @@ describe('SIGKILL at a random moment', () => {
       }
       if (failures.length > 0) break;
     }
-    console.info(`crash trials (seed ${seed}): ${JSON.stringify(totals)}`);
+    console.info(`crash trials on ${variant} (seed ${seed}): ${JSON.stringify(totals)}`);
     expect(failures).toEqual([]);
     expect(totals.trials).toBe(CHAINS * TRIALS_PER_CHAIN);
     // The trials must actually have interrupted work, not idle children.
@@ -101,15 +109,17 @@ describe('SIGKILL at a random moment', () => {
   it(`${CREATION_TRIALS} kills while a new case is being created: no case, or a whole one`, async () => {
     const rng = seeded(seed ^ 0x5eed);
     // How long creating a case takes here, so the kills spread over it.
-    const calibration = spawnTs('crash-child.ts', [join(dir, 'calibration.evidence'), '1', '0']);
+    const calibration = spawnTs('crash-child.ts', [join(dir, `${tag}calibration.evidence`), '1', '0'], {
+      env,
+    });
     const { openMs } = JSON.parse(await calibration.waitFor((l) => l.includes('"ready"'))) as {
       openMs: number;
     };
     await calibration.exited;
     const outcomes: Record<string, number> = {};
     for (let trial = 0; trial < CREATION_TRIALS; trial++) {
-      const path = join(dir, `new-${trial}.evidence`);
-      const child = spawnTs('crash-child.ts', [path, String(rng.int(1, 2 ** 31))]);
+      const path = join(dir, `${tag}new-${trial}.evidence`);
+      const child = spawnTs('crash-child.ts', [path, String(rng.int(1, 2 ** 31))], { env });
       await child.waitFor((l) => l.includes('"opening"'));
       await sleep(rng.int(0, Math.round(openMs * 1.2)));
       await child.kill();
@@ -117,7 +127,7 @@ describe('SIGKILL at a random moment', () => {
       if (existsSync(path)) {
         // Before atomic creation, a kill here left an empty file or one with a hot rollback
         // journal, refused ever after as "empty" or "damaged".
-        const file = openCase(path);
+        const file = openCase(path, secret);
         try {
           expect(await healthProblems(file)).toEqual([]);
         } finally {
@@ -126,10 +136,12 @@ describe('SIGKILL at a random moment', () => {
         outcome = 'a whole case';
       }
       // Creating it again (what the user does next) works and clears what the crash left.
-      openCase(path, { create: true }).close();
-      expect(readdirSync(dir).filter((f) => f.startsWith(`new-${trial}.evidence.creating`))).toEqual([]);
+      openCase(path, { create: true, ...secret }).close();
+      expect(readdirSync(dir).filter((f) => f.startsWith(`${tag}new-${trial}.evidence.creating`))).toEqual(
+        [],
+      );
       outcomes[outcome] = (outcomes[outcome] ?? 0) + 1;
     }
-    console.info(`creation kills (creating takes ~${openMs} ms): ${JSON.stringify(outcomes)}`);
+    console.info(`creation kills on ${variant} (creating takes ~${openMs} ms): ${JSON.stringify(outcomes)}`);
   });
 });

@@ -1,6 +1,11 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import {
+  assertCipherPackage,
+  binaryHasCipher,
   buildStamp,
+  CIPHER_PACKAGE,
   failureMessage,
   isUpToDate,
   nativeDir,
@@ -11,6 +16,7 @@ import {
 
 const target = buildStamp({
   electronVersion: '45.5.0',
+  packageName: 'better-sqlite3-multiple-ciphers',
   betterSqlite3Version: '12.11.1',
   platform: 'linux',
   arch: 'x64',
@@ -27,6 +33,9 @@ describe('scripts/prepare-electron-native.mjs (pure parts)', () => {
     expect(isUpToDate(null, target, true)).toBe(false);
     expect(isUpToDate({ ...target, betterSqlite3Version: '12.10.0' }, target, true)).toBe(false);
     expect(isUpToDate({ ...target, arch: 'arm64' }, target, true)).toBe(false);
+    // A build left from plain better-sqlite3 of the same version number is not reused.
+    expect(isUpToDate({ ...target, packageName: 'better-sqlite3' }, target, true)).toBe(false);
+    expect(isUpToDate({ ...target, packageName: undefined }, target, true)).toBe(false);
     expect(isUpToDate('garbage', target, true)).toBe(false);
   });
 
@@ -62,5 +71,23 @@ describe('scripts/prepare-electron-native.mjs (pure parts)', () => {
     expect(message).toContain('prebuild-install: exited with 1');
     expect(message).toContain('node-gyp: exited with 1');
     expect(message).toContain('npm test');
+  });
+
+  it('builds only the SQLCipher package, which the better-sqlite3 alias installs', () => {
+    const require = createRequire(path.join(process.cwd(), 'package.json'));
+    const manifest = JSON.parse(readFileSync(require.resolve('better-sqlite3/package.json'), 'utf8'));
+    expect(manifest.name).toBe(CIPHER_PACKAGE);
+    expect(() => assertCipherPackage(manifest.name)).not.toThrow();
+    expect(() => assertCipherPackage('better-sqlite3')).toThrow(/SQLCipher build/);
+  });
+
+  it('tells the cipher binary from a plain one (the check before installing the Electron copy)', () => {
+    const require = createRequire(path.join(process.cwd(), 'package.json'));
+    const dir = path.dirname(require.resolve('better-sqlite3/package.json'));
+    // The Node build of the very package the script copies: compiled from the same sources.
+    expect(binaryHasCipher(readFileSync(path.join(dir, 'build', 'Release', 'better_sqlite3.node')))).toBe(
+      true,
+    );
+    expect(binaryHasCipher(Buffer.from('\x7fELF plain sqlite3 build, SQLite format 3'))).toBe(false);
   });
 });

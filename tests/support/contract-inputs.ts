@@ -147,4 +147,17 @@ export const valid: { [M in Method]: (s: Seed) => Input<M> } = {
   'exchange.export': () => ({ format: 'case-json' }),
   'exchange.report': (s) => ({ claimIds: [s.claimId] }),
   'exchange.claimReview': (s) => ({ claimIds: [s.claimId], publisher: { name: 'The desk' } }),
+  // These need an encrypted case (ENCRYPTED_ONLY): the contract tests open one for them.
+  'session.state': () => ({}),
+  'session.lock': () => ({}),
+  'session.unlock': () => ({ passphrase: CONTRACT_PASSPHRASE }),
+  'case.changePassphrase': () => ({
+    currentPassphrase: CONTRACT_PASSPHRASE,
+    newPassphrase: 'a new passphrase, 2nd',
+  }),
 };
+
+/** The passphrase of the encrypted case that the methods of ENCRYPTED_ONLY are tried on. */
+export const CONTRACT_PASSPHRASE = 'contract-test-passphrase-55';
+/** Methods whose valid call succeeds only on an encrypted case (a plain one cannot be locked or re-keyed). */
+export const ENCRYPTED_ONLY: Method[] = ['session.lock', 'session.unlock', 'case.changePassphrase'];

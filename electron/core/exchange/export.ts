@@ -57,7 +57,7 @@ const extensions: Record<ExportFormat, string> = {
   'sources-csl': 'sources.csl.json',
 };
 
-function namesFor(c: CaseFile): Pseudonyms {
+export function namesFor(c: CaseFile): Pseudonyms {
   return new Pseudonyms(
     pseudonymKey(c),
     c.stmt('SELECT id FROM sources WHERE confidential = 1').pluck().all() as string[],

@@ -6,7 +6,7 @@
 //   - a pending log that belongs: an in-memory image of the file with the log applied, built from
 //     the bytes (SQLite touches neither -wal nor -shm, so write-protected media need no -shm);
 //   - otherwise the file itself, immutable.
-import { accessSync, constants, existsSync, statSync } from 'node:fs';
+import { accessSync, closeSync, constants, existsSync, openSync, readSync, statSync } from 'node:fs';
 import { basename, dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { CaseFile } from '../db';
@@ -33,9 +33,35 @@ const writable = (path: string) => {
   }
 };
 
+/** Whether the file starts as a plain SQLite database does (an encrypted case's first page is ciphertext). */
+function plainSqlite(path: string): boolean {
+  try {
+    const fd = openSync(path, 'r');
+    try {
+      const header = Buffer.alloc(16);
+      return readSync(fd, header, 0, 16, 0) === 16 && header.toString('latin1') === 'SQLite format 3\0';
+    } finally {
+      closeSync(fd);
+    }
+  } catch {
+    return false;
+  }
+}
+
 export function openForCheck(path: string, options: ReadOnlyOptions = {}): OpenedForCheck {
-  const sidecars = existsSync(path) && statSync(path).isFile() ? sidecarCheck(path) : null;
   const notes: string[] = [];
+  const isFile = existsSync(path) && statSync(path).isFile();
+  if (isFile && !plainSqlite(path)) {
+    // An encrypted case: its pages and its log's frames are ciphertext, so the seals that tell
+    // whether a log belongs cannot be read from the bytes; SQLite reads the log through the key.
+    const pendingLog = existsSync(`${path}-wal`) && statSync(`${path}-wal`).size > 0;
+    if (pendingLog)
+      notes.push(
+        "The case is encrypted and has a write-ahead log beside it: the log is read through the case's key (whether it belongs to this file cannot be told from its encrypted bytes).",
+      );
+    return { file: openCaseReadOnly(path, { ...options, immutable: !pendingLog }), sidecars: null, notes };
+  }
+  const sidecars = isFile ? sidecarCheck(path) : null;
   if (sidecars && !sidecars.ok) {
     notes.push(
       'The checks below are of the case file alone, without the side files that do not belong to it.',
