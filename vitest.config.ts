@@ -1,8 +1,18 @@
 import { defineConfig } from 'vitest/config';
 
 // One runner for every suite; each project is named so `npm test` prints its counts per suite.
+// Tests wait for what they wait for, never a fixed time: on a busy shared machine a test that
+// takes 100 ms idle can take 15 s, so vitest's 5 s default would fail work that is only slow.
 const node = (name: string, extra: Record<string, unknown> = {}) => ({
-  test: { name, include: [`tests/${name}/**/*.test.ts`], environment: 'node', globals: true, ...extra },
+  test: {
+    name,
+    include: [`tests/${name}/**/*.test.ts`],
+    environment: 'node',
+    globals: true,
+    testTimeout: 60_000,
+    hookTimeout: 60_000,
+    ...extra,
+  },
 });
 
 export default defineConfig({

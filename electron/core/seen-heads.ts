@@ -4,7 +4,14 @@
 // version) is announced instead of opening as if nothing happened.
 import { readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { CaseFile } from './db';
+import type Database from 'better-sqlite3';
+
+/** What these checks read of an open case (structural, so this file does not depend on db.ts). */
+interface OpenedCase {
+  readonly db: Database.Database;
+  readonly meta: { caseId: string; name: string };
+}
+
 import { CoreError } from './errors';
 import type { AuditHead } from './wal-seal';
 
@@ -41,7 +48,7 @@ function save(dir: string, registry: Registry): void {
   renameSync(temp, join(dir, FILE));
 }
 
-function headOf(c: CaseFile): AuditHead | null {
+function headOf(c: OpenedCase): AuditHead | null {
   return (
     (c.db.prepare('SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1').get() as
       | AuditHead
@@ -55,7 +62,7 @@ export function seenHead(dir: string, caseId: string): AuditHead | null {
 }
 
 /** Records the case's current head as the last seen here. Best effort: never fails a close. */
-export function rememberHead(c: CaseFile, options: SeenHeadsOptions): void {
+export function rememberHead(c: OpenedCase, options: SeenHeadsOptions): void {
   try {
     const head = headOf(c);
     if (!head || !c.meta.caseId) return;
@@ -72,7 +79,7 @@ export function rememberHead(c: CaseFile, options: SeenHeadsOptions): void {
  * an older or diverging copy is refused (CoreError `conflict`, reason `older_copy` or
  * `diverged_copy`) unless `accept`, when it opens with a notice saying what is missing.
  */
-export function checkSeenHead(c: CaseFile, options: SeenHeadsOptions, accept: boolean): string | null {
+export function checkSeenHead(c: OpenedCase, options: SeenHeadsOptions, accept: boolean): string | null {
   const head = headOf(c);
   const seen = c.meta.caseId ? seenHead(options.dir, c.meta.caseId) : null;
   let problem: { reason: 'older_copy' | 'diverged_copy'; text: string } | null = null;

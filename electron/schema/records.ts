@@ -21,13 +21,7 @@ export interface Timestamps {
   deletedAt: string | null;
 }
 
-export interface Deal extends Timestamps {
-  id: string;
-  title: string;
-  technology: Technology;
-  country: string | null;
-  status: DealStatus;
-  year: number | null;
+export interface Deal extends Timestamps, DealRow {
   valueAmount: number | null;
   valueCurrency: string | null;
   summary: string | null;

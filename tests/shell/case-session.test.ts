@@ -82,7 +82,7 @@ describe('CaseSession', () => {
     const file = path.join(dir, 'nested', 'deeper', 'new.evidence');
     new CaseSession(open).open(file, true);
     expect(existsSync(path.dirname(file))).toBe(true);
-    expect(open).toHaveBeenCalledWith(file, true);
+    expect(open).toHaveBeenCalledWith(file, true, {});
   });
 
   it('close() closes the case', () => {
@@ -108,7 +108,7 @@ describe('openAtStartup', () => {
     });
     expect(opened?.path).toBe(defaultCase);
     expect(defaultCase.startsWith(dir)).toBe(true);
-    expect(open).toHaveBeenCalledWith(defaultCase, true);
+    expect(open).toHaveBeenCalledWith(defaultCase, true, {});
     expect(report).not.toHaveBeenCalled();
   });
 
@@ -124,7 +124,7 @@ describe('openAtStartup', () => {
       report: vi.fn(),
     });
     expect(seed).toHaveBeenCalledWith(defaultCase);
-    expect(open).toHaveBeenCalledWith(defaultCase, false);
+    expect(open).toHaveBeenCalledWith(defaultCase, false, {});
     expect(opened?.path).toBe(defaultCase);
   });
 
@@ -151,7 +151,7 @@ describe('openAtStartup', () => {
       report: vi.fn(),
     });
     expect(opened?.path).toBe(last);
-    expect(open).toHaveBeenCalledWith(last, false);
+    expect(open).toHaveBeenCalledWith(last, false, {});
   });
 
   it('reports a refused or missing last case, then opens the default one without creating over it', () => {
@@ -163,7 +163,7 @@ describe('openAtStartup', () => {
       const opened = openAtStartup(new CaseSession(open), { lastCase: last, defaultCase, exists, report });
       expect(opened?.path).toBe(defaultCase);
       expect(report).toHaveBeenCalledWith(last, expect.any(Error));
-      expect(open).toHaveBeenLastCalledWith(defaultCase, false);
+      expect(open).toHaveBeenLastCalledWith(defaultCase, false, {});
     }
   });
 

@@ -94,6 +94,8 @@ describe('lifecycle', () => {
     });
     expect(createApi).toHaveBeenCalledWith(defaultCase, {
       create: false,
+      // No copy older than the one last seen here opens without the user saying so.
+      acceptOlderCopy: false,
       actor: expect.any(String),
       migrationsDir: path.join(appPath, 'migrations'),
       nativeBinding: path.join(appPath, '.native', 'electron', ELECTRON_VERSION, 'better_sqlite3.node'),
