@@ -5,12 +5,10 @@ import type {
   ActorKind,
   ClaimStatus,
   ConfidenceLevel,
-  DealStatus,
   PartyRole,
   Reliability,
   SourceKind,
   Stance,
-  Technology,
 } from './enums';
 import type { Verdict } from './inputs';
 
