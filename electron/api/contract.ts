@@ -83,6 +83,7 @@ import type {
   SourceDetail,
 } from '../schema/records';
 import { SearchQuery, type SearchResult } from '../schema/search';
+import { RecordsRestore, type TrashItem, TrashList, type UndoOutcome, type UndoState } from '../schema/trash';
 
 const Empty = z.object({}).strict().default({});
 
@@ -125,6 +126,12 @@ export const contract = {
   'evidence.remove': Remove,
 
   'assessments.add': AssessmentAdd,
+
+  'records.restore': RecordsRestore,
+  'trash.list': TrashList,
+  'undo.state': Empty,
+  'undo.last': Empty,
+  'undo.redo': Empty,
 
   'search.query': SearchQuery,
 
@@ -221,6 +228,16 @@ export interface Outputs {
   'evidence.update': Evidence;
   'evidence.remove': Evidence;
   'assessments.add': Assessment;
+  /** Brings a removed record back as it was (a new `restore` event); refused while what it points at is removed. */
+  'records.restore': { id: string; deletedAt: string | null; updatedAt: string };
+  /** Removed records of one kind, latest removal first, with who removed them, when and why. */
+  'trash.list': Page<TrashItem>;
+  /** What Ctrl+Z and Ctrl+Shift+Z would do now. */
+  'undo.state': UndoState;
+  /** Reverses this person's last change to a claim, source, evidence, deal or actor with a new event. */
+  'undo.last': UndoOutcome | null;
+  /** Reverses the last undo with a new event. Null when there is nothing to (un)do. */
+  'undo.redo': UndoOutcome | null;
   'search.query': SearchResult;
   'pictures.network': NetworkPicture;
   'pictures.timeline': TimelinePicture;

@@ -26,9 +26,11 @@ import { exchangeProgress, previewImport, runImport } from '../core/exchange/pre
 import { cancelIntegrity, integrityProgress, runIntegrity } from '../core/integrity/run-integrity';
 import { openCaseReadOnly, type ReadOnlyOptions } from '../core/open-read-only';
 import { matrixPicture, networkPicture, savePositions, timelinePicture } from '../core/pictures';
+import { listTrash, restoreRecordCall } from '../core/restore';
 import { retryWhenBusy } from '../core/retry-when-busy';
 import { searchCase } from '../core/search';
 import { createSource, getSource, listSources, removeSource, updateSource } from '../core/sources';
+import { redoLast, undoLast, undoState } from '../core/undo';
 import { parseInput, toResultError } from '../schema/errors';
 import type { Result } from '../schema/result';
 import { type CaseInfo, contract, isMethod, type Method, type Output, type ParsedInput } from './contract';
@@ -122,6 +124,12 @@ const handlers: Handlers = {
   'evidence.remove': removeEvidence,
 
   'assessments.add': addAssessment,
+
+  'records.restore': restoreRecordCall,
+  'trash.list': listTrash,
+  'undo.state': (c) => undoState(c),
+  'undo.last': (c) => undoLast(c),
+  'undo.redo': (c) => redoLast(c),
 
   'search.query': searchCase,
 

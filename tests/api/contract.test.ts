@@ -79,6 +79,11 @@ const invalid: { [M in Method]: (s: Seed) => [unknown, string] } = {
   'exchange.export': () => [{ format: 'pdf' }, 'format'],
   'exchange.report': () => [{ claimIds: [] }, 'claimIds'],
   'exchange.claimReview': (s) => [{ claimIds: [s.claimId], publisher: { name: '' } }, 'publisher.name'],
+  'records.restore': (s) => [{ kind: 'person', id: s.removedActorId }, 'kind'],
+  'trash.list': () => [{ kind: 'claim', limit: 0 }, 'limit'],
+  'undo.state': () => [{ depth: 2 }, 'depth'],
+  'undo.last': () => [{ steps: 2 }, 'steps'],
+  'undo.redo': () => [{ steps: 2 }, 'steps'],
 };
 
 /** Methods that only read: even when they succeed, the case file must not change. */
@@ -108,6 +113,8 @@ const reads: Method[] = [
   'audit.checkpoint',
   'exchange.preview',
   'exchange.progress',
+  'trash.list',
+  'undo.state',
 ];
 
 function expectRefused(

@@ -12,6 +12,8 @@ export interface Seed {
   claimId: string;
   evidenceId: string;
   attachmentId: string;
+  /** An actor in the Trash (removed with a reason), for restore. */
+  removedActorId: string;
 }
 
 export async function ok<T = unknown>(api: Api, method: string, input: unknown): Promise<T> {
@@ -64,7 +66,19 @@ export async function seed(api: Api): Promise<Seed> {
     bytesBase64: Buffer.from('%PDF-1.4 the ruling').toString('base64'),
   });
   const attachmentId = added.attachment.id;
-  return { dealId, vendorId, buyerId, sourceId, otherSourceId, claimId, evidenceId, attachmentId };
+  const removedActorId = await id('actors.create', { name: 'Shell company', kind: 'company' });
+  await ok(api, 'actors.remove', { id: removedActorId, reason: 'A duplicate' });
+  return {
+    dealId,
+    vendorId,
+    buyerId,
+    sourceId,
+    otherSourceId,
+    claimId,
+    evidenceId,
+    attachmentId,
+    removedActorId,
+  };
 }
 
 // One valid call per method. Typed against the contract, so a method without an entry does not compile.
@@ -147,4 +161,9 @@ export const valid: { [M in Method]: (s: Seed) => Input<M> } = {
   'exchange.export': () => ({ format: 'case-json' }),
   'exchange.report': (s) => ({ claimIds: [s.claimId] }),
   'exchange.claimReview': (s) => ({ claimIds: [s.claimId], publisher: { name: 'The desk' } }),
+  'records.restore': (s) => ({ kind: 'actor', id: s.removedActorId }),
+  'trash.list': () => ({ kind: 'actor' }),
+  'undo.state': () => ({}),
+  'undo.last': () => ({}),
+  'undo.redo': () => ({}),
 };
