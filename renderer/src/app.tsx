@@ -1,5 +1,6 @@
 import { QueryClientProvider } from '@tanstack/react-query';
 import { useState } from 'react';
+import { UndoProvider } from './components/undo-toast';
 import { NavigationProvider } from './navigation';
 import { createQueryClient } from './query-client';
 import { Shell } from './shell/shell';
@@ -9,7 +10,9 @@ export function App() {
   return (
     <QueryClientProvider client={queryClient}>
       <NavigationProvider>
-        <Shell />
+        <UndoProvider>
+          <Shell />
+        </UndoProvider>
       </NavigationProvider>
     </QueryClientProvider>
   );

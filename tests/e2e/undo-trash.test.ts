@@ -1,0 +1,107 @@
+// Nothing removed is beyond reach, through the real renderer, the loopback host and a real case:
+// remove a claim, undo it with Ctrl+Z, remove it again, and restore it from the Trash with its
+// evidence as it was. By role and name only.
+import type { Page } from 'playwright-core';
+import { openSession, requireChromium, type Session } from './harness';
+
+const run = requireChromium('undo and Trash');
+
+const STATEMENT = 'Hikvision cameras watch the Bishkek ring road.';
+const EXCERPT = 'the ring road cameras were supplied by Hikvision';
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+describe.skipIf(!run)('undo and the Trash', () => {
+  let s: Session;
+  let page: Page;
+
+  beforeAll(async () => {
+    s = await openSession({
+      caseName: 'Bishkek ring road',
+      actor: 'Aigerim',
+      seed: async (api) => {
+        const value = async <T>(method: string, input: unknown) => {
+          const r = await api.call(method, input);
+          if (!r.ok) throw new Error(`${method}: ${r.error.message}`);
+          return r.value as T;
+        };
+        const source = await value<{ id: string }>('sources.create', {
+          title: 'Kloop: the ring road contract',
+          kind: 'article',
+          reliability: 'B',
+        });
+        const claim = await value<{ id: string }>('claims.create', { statement: STATEMENT });
+        await value('evidence.add', {
+          claimId: claim.id,
+          sourceId: source.id,
+          stance: 'supports',
+          excerpt: EXCERPT,
+          credibility: 2,
+        });
+      },
+    });
+    page = s.page;
+    await page.goto(s.host.url);
+    await page.getByRole('heading', { name: 'Bishkek ring road', level: 1 }).waitFor();
+  });
+
+  afterAll(async () => {
+    await s?.close();
+  });
+
+  const nav = (name: string) =>
+    page.getByRole('navigation', { name: 'Sections' }).getByRole('button', { name: new RegExp(`^${name}`) });
+  const claimOption = () =>
+    page
+      .getByRole('listbox', { name: 'Claims' })
+      .getByRole('option', { name: new RegExp(escapeRegExp(STATEMENT)) });
+  const toast = () => page.getByRole('status').filter({ hasText: /Removed claim|Undone/ });
+
+  async function removeClaim(reason: string) {
+    await claimOption().click();
+    await page
+      .getByRole('main', { name: 'Detail' })
+      .getByRole('heading', { name: STATEMENT, level: 2 })
+      .waitFor();
+    await page.getByRole('button', { name: 'Remove claim', exact: true }).click();
+    const dialog = page.getByRole('dialog', { name: 'Remove this claim?' });
+    await dialog.getByRole('textbox', { name: 'Reason (optional)' }).fill(reason);
+    await dialog.getByRole('button', { name: 'Remove claim' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    await toast().getByText(`Removed claim “${STATEMENT}”`).waitFor();
+    await claimOption().waitFor({ state: 'detached' });
+  }
+
+  it('removes a claim, says so with an Undo, and Ctrl+Z brings it back', async () => {
+    await nav('Claims').click();
+    await removeClaim('Wrong road');
+    await toast().getByRole('button', { name: 'Undo' }).waitFor();
+    await page.locator('body').click({ position: { x: 5, y: 5 } });
+    await page.keyboard.press('Control+z');
+    await toast().getByText(`Undone: Removed claim “${STATEMENT}”`).waitFor();
+    await claimOption().waitFor();
+  });
+
+  it('removes it again and restores it from the Trash, with who, when and why, and its evidence', async () => {
+    await removeClaim('Duplicate of the Osh claim');
+    await nav('Trash').click();
+    const removed = page.getByRole('table', { name: 'Removed claims' });
+    const row = removed.getByRole('row').filter({ hasText: STATEMENT });
+    await row.getByRole('cell', { name: 'Aigerim' }).waitFor();
+    await row.getByRole('cell', { name: 'Duplicate of the Osh claim' }).waitFor();
+    await s.shot('16a-trash');
+    await row.getByRole('button', { name: `Restore claim “${STATEMENT}”` }).click();
+    await page.getByText('No removed claims.').waitFor();
+
+    await nav('Claims').click();
+    await claimOption().click();
+    const detail = page.getByRole('main', { name: 'Detail' });
+    await detail.getByRole('heading', { name: STATEMENT, level: 2 }).waitFor();
+    await detail.getByText(EXCERPT, { exact: true }).waitFor();
+    // The audit trail keeps every step: the removals, the undo and the restore.
+    const trail = page.getByRole('list', { name: 'Audit trail' });
+    await trail.getByRole('listitem').filter({ hasText: 'Restored claim' }).first().waitFor();
+  });
+});
