@@ -1,6 +1,6 @@
 // Nothing removed is beyond reach, through the real renderer, the loopback host and a real case:
 // remove a claim, undo it with Ctrl+Z, remove it again, and restore it from the Trash with its
-// evidence as it was. By role and name only.
+// evidence as it was; then edit it and read its history as changes. By role and name only.
 import type { Page } from 'playwright-core';
 import { openSession, requireChromium, type Session } from './harness';
 
@@ -103,5 +103,24 @@ describe.skipIf(!run)('undo and the Trash', () => {
     // The audit trail keeps every step: the removals, the undo and the restore.
     const trail = page.getByRole('list', { name: 'Audit trail' });
     await trail.getByRole('listitem').filter({ hasText: 'Restored claim' }).first().waitFor();
+  });
+
+  it('edits the claim and reads the change as a diff, with the raw event one click away', async () => {
+    const detail = page.getByRole('main', { name: 'Detail' });
+    await detail.getByRole('button', { name: 'Edit claim' }).click();
+    const form = page.getByRole('form', { name: 'Edit claim' });
+    await form.getByRole('combobox', { name: 'Status' }).selectOption({ label: 'Verified' });
+    await form.getByRole('textbox', { name: 'Tags' }).fill('kyrgyzstan');
+    await form.getByRole('button', { name: 'Save claim' }).click();
+    await form.waitFor({ state: 'detached' });
+    const trail = page.getByRole('list', { name: 'Audit trail' });
+    const edit = trail
+      .getByRole('listitem')
+      .filter({ has: page.getByRole('list', { name: /^Changes in event/ }) })
+      .filter({ hasText: 'Status: Draft → Verified' });
+    await edit.getByText('Tags: + kyrgyzstan', { exact: true }).waitFor();
+    await edit.getByText(/^Aigerim ·/).waitFor();
+    await edit.getByText(/^Raw event #\d+$/).click();
+    await edit.getByText(/"status": "verified"/).waitFor();
   });
 });
