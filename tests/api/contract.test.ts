@@ -147,7 +147,7 @@ describe('every method is reachable through call', () => {
   it('a write made through call is there when the case is opened again', async () => {
     const api = newApi();
     const s = await seed(api);
-    await ok(api, 'claims.update', { id: s.claimId, status: 'verified' });
+    await ok(api, 'claims.update', { id: s.claimId, status: 'verified', confirmReason: 'A court record' });
     api.close();
     const again = createApi(api.file.path);
     try {

@@ -1,6 +1,7 @@
 // Nothing removed is beyond reach, through the real renderer, the loopback host and a real case:
 // remove a claim, undo it with Ctrl+Z, remove it again, and restore it from the Trash with its
-// evidence as it was; then edit it and read its history as changes. By role and name only.
+// evidence as it was; then edit it and read its history as changes; and mark an overconfident claim
+// Verified only after confirming with a reason. By role and name only.
 import type { Page } from 'playwright-core';
 import { openSession, requireChromium, type Session } from './harness';
 
@@ -8,6 +9,7 @@ const run = requireChromium('undo and Trash');
 
 const STATEMENT = 'Hikvision cameras watch the Bishkek ring road.';
 const EXCERPT = 'the ring road cameras were supplied by Hikvision';
+const BOLD = 'The ring road cameras feed the national police database.';
 
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -39,6 +41,21 @@ describe.skipIf(!run)('undo and the Trash', () => {
           stance: 'supports',
           excerpt: EXCERPT,
           credibility: 2,
+        });
+        // One source and a "very likely" assessment: overconfident.
+        const bold = await value<{ id: string }>('claims.create', { statement: BOLD });
+        await value('evidence.add', {
+          claimId: bold.id,
+          sourceId: source.id,
+          stance: 'supports',
+          excerpt: 'footage goes to the police',
+          credibility: 3,
+        });
+        await value('assessments.add', {
+          claimId: bold.id,
+          likelihood: 7,
+          confidence: 'high',
+          rationale: 'It must be so',
         });
       },
     });
@@ -109,7 +126,7 @@ describe.skipIf(!run)('undo and the Trash', () => {
     const detail = page.getByRole('main', { name: 'Detail' });
     await detail.getByRole('button', { name: 'Edit claim' }).click();
     const form = page.getByRole('form', { name: 'Edit claim' });
-    await form.getByRole('combobox', { name: 'Status' }).selectOption({ label: 'Verified' });
+    await form.getByRole('combobox', { name: 'Status' }).selectOption({ label: 'Under review' });
     await form.getByRole('textbox', { name: 'Tags' }).fill('kyrgyzstan');
     await form.getByRole('button', { name: 'Save claim' }).click();
     await form.waitFor({ state: 'detached' });
@@ -117,10 +134,35 @@ describe.skipIf(!run)('undo and the Trash', () => {
     const edit = trail
       .getByRole('listitem')
       .filter({ has: page.getByRole('list', { name: /^Changes in event/ }) })
-      .filter({ hasText: 'Status: Draft → Verified' });
+      .filter({ hasText: 'Status: Draft → Under review' });
     await edit.getByText('Tags: + kyrgyzstan', { exact: true }).waitFor();
     await edit.getByText(/^Aigerim ·/).waitFor();
     await edit.getByText(/^Raw event #\d+$/).click();
-    await edit.getByText(/"status": "verified"/).waitFor();
+    await edit.getByText(/"status": "under_review"/).waitFor();
+  });
+
+  it('asks for a confirmation with a reason before an overconfident claim is marked Verified', async () => {
+    await page
+      .getByRole('listbox', { name: 'Claims' })
+      .getByRole('option', { name: new RegExp(escapeRegExp(BOLD)) })
+      .click();
+    const detail = page.getByRole('main', { name: 'Detail' });
+    await detail.getByRole('heading', { name: BOLD, level: 2 }).waitFor();
+    await detail.getByRole('button', { name: 'Edit claim' }).click();
+    const form = page.getByRole('form', { name: 'Edit claim' });
+    await form.getByRole('combobox', { name: 'Status' }).selectOption({ label: 'Verified' });
+    await form.getByRole('button', { name: 'Save claim' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Mark Verified?' });
+    await dialog.getByText(/This claim is flagged overconfident/).waitFor();
+    await dialog
+      .getByRole('textbox', { name: 'Reason (kept in the audit trail)' })
+      .fill('Police confirmed on record');
+    await s.shot('16a-confirm-verified');
+    await dialog.getByRole('button', { name: 'Mark Verified' }).click();
+    await form.waitFor({ state: 'detached' });
+    const trail = page.getByRole('list', { name: 'Audit trail' });
+    await trail
+      .getByText(/^Confirmed though overconfident(, [a-z ]+)*: “Police confirmed on record”$/)
+      .waitFor();
   });
 });

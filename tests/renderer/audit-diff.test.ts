@@ -51,3 +51,17 @@ describe('a history entry read as changes', () => {
     ]);
   });
 });
+
+describe('a confirmed publication', () => {
+  it('reads the flags and the reason a flagged claim was marked Verified for', () => {
+    const after = {
+      ...claim,
+      status: 'verified',
+      publishConfirmation: { flags: ['overconfident', 'single_source'], reason: 'Called the ministry' },
+    };
+    expect(describeChanges('claim', claim, after)).toEqual([
+      'Status: Under review → Verified',
+      'Confirmed though overconfident, single source: “Called the ministry”',
+    ]);
+  });
+});

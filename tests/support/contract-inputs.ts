@@ -121,7 +121,11 @@ export const valid: { [M in Method]: (s: Seed) => Input<M> } = {
   'claims.list': (s) => ({ filters: { dealId: s.dealId, verdict: ['single_source'] }, query: 'cameras' }),
   'claims.get': (s) => ({ id: s.claimId }),
   'claims.create': () => ({ statement: 'Signatek supplied SORM', tags: ['sorm'] }),
-  'claims.update': (s) => ({ id: s.claimId, status: 'verified' }),
+  'claims.update': (s) => ({
+    id: s.claimId,
+    status: 'verified',
+    confirmReason: 'The court record settles it',
+  }),
   'claims.remove': (s) => ({ id: s.claimId }),
   'evidence.add': (s) => ({
     claimId: s.claimId,

@@ -23,7 +23,16 @@ const skipped = new Set([
   'undoOf',
   'redoOf',
   'batch',
+  'publishConfirmation',
 ]);
+
+/** The flags a confirmation was given for (core/publish-care.ts), in words. */
+const flagWords: Record<string, string> = {
+  overconfident: 'overconfident',
+  fragile: 'fragile',
+  contested: 'contested',
+  single_source: 'single source',
+};
 
 const fieldNames: Record<string, string> = {
   statement: 'Statement',
@@ -109,6 +118,11 @@ export function describeChanges(entity: string, before: State, after: State): st
     } else {
       out.push(`${label}: ${shown(entity, field, was)} → ${shown(entity, field, now)}`);
     }
+  }
+  const confirmed = asState(after.publishConfirmation);
+  if (confirmed && Array.isArray(confirmed.flags)) {
+    const flags = confirmed.flags.map((f) => flagWords[String(f)] ?? String(f)).join(', ');
+    out.push(`Confirmed though ${flags}: “${String(confirmed.reason)}”`);
   }
   return out;
 }
