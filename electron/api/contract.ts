@@ -13,6 +13,7 @@ import {
   AttachmentVerify,
 } from '../schema/attachments';
 import { type AuditHead, AuditList } from '../schema/audit';
+import { type BulkResult, ClaimsBulkUpdate, SourcesBulkUpdate } from '../schema/bulk';
 import {
   type AuditVerification,
   AuditVerify,
@@ -132,6 +133,8 @@ export const contract = {
   'undo.state': Empty,
   'undo.last': Empty,
   'undo.redo': Empty,
+  'sources.bulkUpdate': SourcesBulkUpdate,
+  'claims.bulkUpdate': ClaimsBulkUpdate,
 
   'search.query': SearchQuery,
 
@@ -238,6 +241,10 @@ export interface Outputs {
   'undo.last': UndoOutcome | null;
   /** Reverses the last undo with a new event. Null when there is nothing to (un)do. */
   'undo.redo': UndoOutcome | null;
+  /** Sets reliability (or its note) on many sources in one transaction; one undo reverses it all. */
+  'sources.bulkUpdate': BulkResult;
+  /** Sets status and adds or removes tags on many claims in one transaction; one undo reverses it all. */
+  'claims.bulkUpdate': BulkResult;
   'search.query': SearchResult;
   'pictures.network': NetworkPicture;
   'pictures.timeline': TimelinePicture;

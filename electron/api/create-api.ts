@@ -7,6 +7,7 @@ import { addAssessment } from '../core/assessments';
 import { addAttachment, getAttachment, listAttachments, verifyAttachments } from '../core/attachments';
 import { auditHead, listEvents } from '../core/audit';
 import { findBackups } from '../core/backups';
+import { bulkUpdateClaims, bulkUpdateSources } from '../core/bulk';
 import { caseCounts } from '../core/case-counts';
 import { createClaim, getClaim, listClaims, removeClaim, updateClaim } from '../core/claims';
 import { takeCheckpoint, verifyAudit } from '../core/custody';
@@ -130,6 +131,8 @@ const handlers: Handlers = {
   'undo.state': (c) => undoState(c),
   'undo.last': (c) => undoLast(c),
   'undo.redo': (c) => redoLast(c),
+  'sources.bulkUpdate': bulkUpdateSources,
+  'claims.bulkUpdate': bulkUpdateClaims,
 
   'search.query': searchCase,
 

@@ -4,7 +4,7 @@
 // redo names the undo it reverses. Nothing is rewritten, and the stacks survive a restart.
 // Changes made in one call (a bulk edit, a merge) carry one `batch` and are undone together.
 import type { TrashKind, UndoOutcome, UndoState } from '../schema/trash';
-import { refreshVerdicts } from './claim-verdicts';
+import { claimsTouchingSourceTree, refreshVerdicts } from './claim-verdicts';
 import type { CaseFile } from './db';
 import { CoreError } from './errors';
 import { newId } from './ids';
@@ -205,6 +205,8 @@ function reverse(c: CaseFile, e: LoggedEvent, note: Record<string, unknown>): Un
     action = 'update';
   }
   const moved = new Set([...claimsMovedBy(kind, current), ...claimsMovedBy(kind, next)]);
+  // A source's grade or origin moves the verdicts of every claim its tree backs.
+  if (kind === 'source') for (const id of claimsTouchingSourceTree(c, current.id)) moved.add(id);
   if (moved.size) refreshVerdicts(c, moved);
   return action;
 }

@@ -84,6 +84,8 @@ const invalid: { [M in Method]: (s: Seed) => [unknown, string] } = {
   'undo.state': () => [{ depth: 2 }, 'depth'],
   'undo.last': () => [{ steps: 2 }, 'steps'],
   'undo.redo': () => [{ steps: 2 }, 'steps'],
+  'sources.bulkUpdate': (s) => [{ ids: [s.sourceId], reliability: 'Z' }, 'reliability'],
+  'claims.bulkUpdate': (s) => [{ ids: [s.claimId, s.claimId], status: 'draft' }, 'ids'],
 };
 
 /** Methods that only read: even when they succeed, the case file must not change. */

@@ -170,4 +170,6 @@ export const valid: { [M in Method]: (s: Seed) => Input<M> } = {
   'undo.state': () => ({}),
   'undo.last': () => ({}),
   'undo.redo': () => ({}),
+  'sources.bulkUpdate': (s) => ({ ids: [s.sourceId, s.otherSourceId], reliability: 'C' }),
+  'claims.bulkUpdate': (s) => ({ ids: [s.claimId], addTags: ['bishkek'] }),
 };
