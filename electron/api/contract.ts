@@ -58,6 +58,7 @@ import {
   SourceList,
   SourceUpdate,
 } from '../schema/inputs';
+import { ActorsMerge, type MergeResult } from '../schema/merge';
 import {
   type MatrixPicture,
   type NetworkPicture,
@@ -135,6 +136,7 @@ export const contract = {
   'undo.redo': Empty,
   'sources.bulkUpdate': SourcesBulkUpdate,
   'claims.bulkUpdate': ClaimsBulkUpdate,
+  'actors.merge': ActorsMerge,
 
   'search.query': SearchQuery,
 
@@ -245,6 +247,8 @@ export interface Outputs {
   'sources.bulkUpdate': BulkResult;
   /** Sets status and adds or removes tags on many claims in one transaction; one undo reverses it all. */
   'claims.bulkUpdate': BulkResult;
+  /** Merges a duplicate actor into the survivor in one transaction; one undo reverses it. */
+  'actors.merge': MergeResult;
   'search.query': SearchResult;
   'pictures.network': NetworkPicture;
   'pictures.timeline': TimelinePicture;

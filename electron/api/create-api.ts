@@ -25,6 +25,7 @@ import { addEvidence, removeEvidence, updateEvidence } from '../core/evidence';
 import { runClaimReview, runExport, runReport } from '../core/exchange/export';
 import { exchangeProgress, previewImport, runImport } from '../core/exchange/preview';
 import { cancelIntegrity, integrityProgress, runIntegrity } from '../core/integrity/run-integrity';
+import { mergeActors } from '../core/merge';
 import { openCaseReadOnly, type ReadOnlyOptions } from '../core/open-read-only';
 import { matrixPicture, networkPicture, savePositions, timelinePicture } from '../core/pictures';
 import { listTrash, restoreRecordCall } from '../core/restore';
@@ -133,6 +134,7 @@ const handlers: Handlers = {
   'undo.redo': (c) => redoLast(c),
   'sources.bulkUpdate': bulkUpdateSources,
   'claims.bulkUpdate': bulkUpdateClaims,
+  'actors.merge': mergeActors,
 
   'search.query': searchCase,
 

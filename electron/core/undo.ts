@@ -10,12 +10,20 @@ import { CoreError } from './errors';
 import { newId } from './ids';
 import { getRecord, removeRecord, restoreRecord, updateRecord } from './records';
 import { assertLinksLive, claimsMovedBy, kindOfEntity, kindTables } from './restore';
+import { partyTable } from './tables';
+
+type AnyTable = (typeof kindTables)[TrashKind];
+/** What undo reverses: the Trash's kinds, and deal parties (a merge moves them). */
+function tableOf(e: LoggedEvent): AnyTable {
+  return e.kind ? kindTables[e.kind] : (partyTable as unknown as AnyTable);
+}
 
 /** How far back the stacks are read: deeper undo than this is not offered. */
 const WINDOW = 2_000;
 
 interface LoggedEvent {
   eventId: string;
+  entity: string;
   action: string;
   kind: TrashKind | null;
   entityId: string;
@@ -44,13 +52,14 @@ function recentEvents(c: CaseFile): LoggedEvent[] {
     .stmt(
       `SELECT event_id, action, entity, entity_id, parent, payload FROM audit_log
        WHERE actor = ? AND replica = ?
-         AND (action = 'import' OR (entity IN ('claim', 'source', 'evidence', 'deal', 'actor')
+         AND (action = 'import' OR (entity IN ('claim', 'source', 'evidence', 'deal', 'actor', 'deal_party')
               AND action IN ('create', 'update', 'remove', 'restore')))
        ORDER BY seq DESC LIMIT ${WINDOW}`,
     )
     .all(c.meta.actor, c.meta.replica) as Record<string, string | null>[];
   return rows.reverse().map((r) => ({
     eventId: String(r.event_id),
+    entity: String(r.entity),
     action: String(r.action),
     kind: kindOfEntity(String(r.entity)),
     entityId: String(r.entity_id),
@@ -92,18 +101,24 @@ function stacks(c: CaseFile): { undo: Group[]; redo: Group[] } {
 }
 
 function describeEvent(e: LoggedEvent): string {
-  const kind = e.kind as TrashKind;
-  const label = kindTables[kind].label;
-  const title = String(e.payload[titleField[kind]] ?? '');
+  const label = tableOf(e).label;
+  if (!e.kind) return `${verbs[e.action] ?? 'Changed'} ${label}`;
+  if (typeof e.payload.mergedInto === 'string')
+    return `Merged ${label} “${String(e.payload[titleField[e.kind]])}”`;
+  const title = String(e.payload[titleField[e.kind]] ?? '');
   const short = title.length > 80 ? `${title.slice(0, 79)}…` : title;
   return `${verbs[e.action] ?? 'Changed'} ${label} “${short}”`;
 }
 
+/** The event that says what a group did: a merge's removal of the duplicate, else the first. */
+function headline(group: Group): LoggedEvent {
+  return group.find((e) => typeof e.payload.mergedInto === 'string') ?? (group[0] as LoggedEvent);
+}
+
 function describe(group: Group): string {
-  const first = group[0] as LoggedEvent;
-  if (group.length === 1) return describeEvent(first);
-  const kind = first.kind as TrashKind;
-  return `${verbs[first.action] ?? 'Changed'} ${group.length} ${kindTables[kind].label}s`;
+  const first = headline(group);
+  if (group.length === 1 || typeof first.payload.mergedInto === 'string') return describeEvent(first);
+  return `${verbs[first.action] ?? 'Changed'} ${group.length} ${tableOf(first).label}s`;
 }
 
 /** The change an undo event reversed, for describing what a redo will do again. */
@@ -114,6 +129,7 @@ function originalOf(c: CaseFile, group: Group): Group {
     if (!row) return u;
     return {
       eventId: String(u.payload.undoOf),
+      entity: String(row.entity),
       action: String(row.action),
       kind: kindOfEntity(String(row.entity)),
       entityId: String(row.entity_id),
@@ -139,7 +155,7 @@ function stateBefore(c: CaseFile, e: LoggedEvent): Record<string, unknown> {
     : undefined;
   if (!prior) throw new CoreError('conflict', 'The earlier state of this record is not in its history.');
   const state = JSON.parse(prior) as Record<string, unknown>;
-  const columns = Object.keys(kindTables[e.kind as TrashKind].columns);
+  const columns = Object.keys(tableOf(e).columns);
   return Object.fromEntries(
     columns.filter((k) => k !== 'updatedAt' && k !== 'createdAt').map((k) => [k, state[k]]),
   );
@@ -165,24 +181,32 @@ function assertRemovable(c: CaseFile, kind: TrashKind, id: string): void {
  * Whether the record still is as the event left it. Not by `updatedAt`: an undo of the next
  * change brings the state back under a new stamp. A removal's time may differ; that it is removed may not.
  */
-function sameState(
-  kind: TrashKind,
-  current: Record<string, unknown>,
-  state: Record<string, unknown>,
-): boolean {
-  return Object.keys(kindTables[kind].columns).every((k) => {
+function sameState(t: AnyTable, current: Record<string, unknown>, state: Record<string, unknown>): boolean {
+  return Object.keys(t.columns).every((k) => {
     if (k === 'updatedAt') return true;
     if (k === 'deletedAt') return (current[k] === null) === ((state[k] ?? null) === null);
     return JSON.stringify(current[k] ?? null) === JSON.stringify(state[k] ?? null);
   });
 }
 
+/** A deal party may only be live while its deal and actor are; the Trash's kinds as restore checks them. */
+function linksLive(c: CaseFile, e: LoggedEvent, state: Record<string, unknown>): void {
+  if (e.kind) return assertLinksLive(c, e.kind, state);
+  if (state.deletedAt) return;
+  assertLinksLive(c, 'claim', { dealId: state.dealId });
+  const actor = getRecord(c, kindTables.actor, String(state.actorId));
+  if (!actor || actor.deletedAt)
+    throw new CoreError('conflict', 'The party’s actor is in the Trash. Restore the actor first.', {
+      actorId: 'is a removed actor',
+    });
+}
+
 /** Writes the reverse of one event; `note` says which event or undo it reverses. */
 function reverse(c: CaseFile, e: LoggedEvent, note: Record<string, unknown>): UndoOutcome['action'] {
-  const kind = e.kind as TrashKind;
-  const t = kindTables[kind];
+  const kind = e.kind;
+  const t = tableOf(e);
   const current = getRecord(c, t, e.entityId);
-  if (!current || !sameState(kind, current, e.payload)) {
+  if (!current || !sameState(t, current, e.payload)) {
     throw new CoreError(
       'conflict',
       `The ${t.label} has changed since (“${describeEvent(e)}”), so undoing would overwrite that change. Nothing was changed.`,
@@ -191,20 +215,20 @@ function reverse(c: CaseFile, e: LoggedEvent, note: Record<string, unknown>): Un
   let action: UndoOutcome['action'];
   let next: Record<string, unknown>;
   if (e.action === 'remove') {
-    assertLinksLive(c, kind, current);
+    linksLive(c, e, current);
     next = restoreRecord(c, t, current, note);
     action = 'restore';
   } else if (e.action === 'create' || e.action === 'restore') {
-    assertRemovable(c, kind, current.id);
+    if (kind) assertRemovable(c, kind, current.id);
     next = removeRecord(c, t, current, null, note);
     action = 'remove';
   } else {
     const before = stateBefore(c, e);
-    assertLinksLive(c, kind, before);
+    linksLive(c, e, before);
     next = updateRecord(c, t, current, before as Partial<typeof current>, { note });
     action = 'update';
   }
-  const moved = new Set([...claimsMovedBy(kind, current), ...claimsMovedBy(kind, next)]);
+  const moved = new Set(kind ? [...claimsMovedBy(kind, current), ...claimsMovedBy(kind, next)] : []);
   // A source's grade or origin moves the verdicts of every claim its tree backs.
   if (kind === 'source') for (const id of claimsTouchingSourceTree(c, current.id)) moved.add(id);
   if (moved.size) refreshVerdicts(c, moved);
@@ -224,11 +248,11 @@ function apply(c: CaseFile, which: 'undo' | 'redo'): UndoOutcome | null {
       const note = { [which === 'undo' ? 'undoOf' : 'redoOf']: e.eventId, ...(batch ? { batch } : {}) };
       action = reverse(c, e, note);
     }
-    const first = group[0] as LoggedEvent;
+    const first = headline(group);
     return {
       change: describe(which === 'undo' ? group : originalOf(c, group)),
       action,
-      kind: first.kind as TrashKind,
+      kind: first.entity,
       id: first.entityId,
       more: s[which].length > 0,
     };

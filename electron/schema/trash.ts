@@ -36,7 +36,8 @@ export interface UndoOutcome {
   change: string;
   /** What was done to reverse it: restore, remove or update. */
   action: 'restore' | 'remove' | 'update';
-  kind: TrashKind;
+  /** The kind of record (claim, source, evidence, deal, actor, deal_party). */
+  kind: string;
   id: string;
   /** Whether another undo (or redo) is waiting. */
   more: boolean;

@@ -86,6 +86,7 @@ const invalid: { [M in Method]: (s: Seed) => [unknown, string] } = {
   'undo.redo': () => [{ steps: 2 }, 'steps'],
   'sources.bulkUpdate': (s) => [{ ids: [s.sourceId], reliability: 'Z' }, 'reliability'],
   'claims.bulkUpdate': (s) => [{ ids: [s.claimId, s.claimId], status: 'draft' }, 'ids'],
+  'actors.merge': (s) => [{ survivorId: s.vendorId, mergedId: s.vendorId }, 'mergedId'],
 };
 
 /** Methods that only read: even when they succeed, the case file must not change. */

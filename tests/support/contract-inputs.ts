@@ -172,4 +172,5 @@ export const valid: { [M in Method]: (s: Seed) => Input<M> } = {
   'undo.redo': () => ({}),
   'sources.bulkUpdate': (s) => ({ ids: [s.sourceId, s.otherSourceId], reliability: 'C' }),
   'claims.bulkUpdate': (s) => ({ ids: [s.claimId], addTags: ['bishkek'] }),
+  'actors.merge': (s) => ({ survivorId: s.vendorId, mergedId: s.buyerId }),
 };
