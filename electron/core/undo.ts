@@ -191,7 +191,10 @@ function sameState(t: AnyTable, current: Record<string, unknown>, state: Record<
 
 /** A deal party may only be live while its deal and actor are; the Trash's kinds as restore checks them. */
 function linksLive(c: CaseFile, e: LoggedEvent, state: Record<string, unknown>): void {
-  if (e.kind) return assertLinksLive(c, e.kind, state);
+  if (e.kind) {
+    assertLinksLive(c, e.kind, state);
+    return;
+  }
   if (state.deletedAt) return;
   assertLinksLive(c, 'claim', { dealId: state.dealId });
   const actor = getRecord(c, kindTables.actor, String(state.actorId));
