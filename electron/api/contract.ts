@@ -13,6 +13,7 @@ import {
   AttachmentVerify,
 } from '../schema/attachments';
 import { type AuditHead, AuditList } from '../schema/audit';
+import { type BulkResult, ClaimsBulkUpdate, SourcesBulkUpdate } from '../schema/bulk';
 import {
   type AuditVerification,
   AuditVerify,
@@ -57,6 +58,7 @@ import {
   SourceList,
   SourceUpdate,
 } from '../schema/inputs';
+import { ActorsMerge, type MergeResult } from '../schema/merge';
 import {
   type MatrixPicture,
   type NetworkPicture,
@@ -83,6 +85,7 @@ import type {
   SourceDetail,
 } from '../schema/records';
 import { SearchQuery, type SearchResult } from '../schema/search';
+import { RecordsRestore, type TrashItem, TrashList, type UndoOutcome, type UndoState } from '../schema/trash';
 
 const Empty = z.object({}).strict().default({});
 
@@ -125,6 +128,15 @@ export const contract = {
   'evidence.remove': Remove,
 
   'assessments.add': AssessmentAdd,
+
+  'records.restore': RecordsRestore,
+  'trash.list': TrashList,
+  'undo.state': Empty,
+  'undo.last': Empty,
+  'undo.redo': Empty,
+  'sources.bulkUpdate': SourcesBulkUpdate,
+  'claims.bulkUpdate': ClaimsBulkUpdate,
+  'actors.merge': ActorsMerge,
 
   'search.query': SearchQuery,
 
@@ -237,6 +249,22 @@ export interface Outputs {
   'evidence.update': Evidence;
   'evidence.remove': Evidence;
   'assessments.add': Assessment;
+  /** Brings a removed record back as it was (a new `restore` event); refused while what it points at is removed. */
+  'records.restore': { id: string; deletedAt: string | null; updatedAt: string };
+  /** Removed records of one kind, latest removal first, with who removed them, when and why. */
+  'trash.list': Page<TrashItem>;
+  /** What Ctrl+Z and Ctrl+Shift+Z would do now. */
+  'undo.state': UndoState;
+  /** Reverses this person's last change to a claim, source, evidence, deal or actor with a new event. */
+  'undo.last': UndoOutcome | null;
+  /** Reverses the last undo with a new event. Null when there is nothing to (un)do. */
+  'undo.redo': UndoOutcome | null;
+  /** Sets reliability (or its note) on many sources in one transaction; one undo reverses it all. */
+  'sources.bulkUpdate': BulkResult;
+  /** Sets status and adds or removes tags on many claims in one transaction; one undo reverses it all. */
+  'claims.bulkUpdate': BulkResult;
+  /** Merges a duplicate actor into the survivor in one transaction; one undo reverses it. */
+  'actors.merge': MergeResult;
   'search.query': SearchResult;
   'pictures.network': NetworkPicture;
   'pictures.timeline': TimelinePicture;

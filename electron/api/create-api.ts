@@ -8,6 +8,7 @@ import { addAssessment } from '../core/assessments';
 import { addAttachment, getAttachment, listAttachments, verifyAttachments } from '../core/attachments';
 import { auditHead, listEvents } from '../core/audit';
 import { findBackups } from '../core/backups';
+import { bulkUpdateClaims, bulkUpdateSources } from '../core/bulk';
 import { caseCounts } from '../core/case-counts';
 import { createClaim, getClaim, listClaims, removeClaim, updateClaim } from '../core/claims';
 import { changePassphrase } from '../core/crypto/case-rekey';
@@ -26,10 +27,13 @@ import { addEvidence, removeEvidence, updateEvidence } from '../core/evidence';
 import { runClaimReview, runExport, runReport } from '../core/exchange/export';
 import { exchangeProgress, previewImport, runImport } from '../core/exchange/preview';
 import { cancelIntegrity, integrityProgress, runIntegrity } from '../core/integrity/run-integrity';
+import { mergeActors } from '../core/merge';
 import { matrixPicture, networkPicture, savePositions, timelinePicture } from '../core/pictures';
+import { listTrash, restoreRecordCall } from '../core/restore';
 import { retryWhenBusy } from '../core/retry-when-busy';
 import { searchCase } from '../core/search';
 import { createSource, getSource, listSources, removeSource, updateSource } from '../core/sources';
+import { redoLast, undoLast, undoState } from '../core/undo';
 import { CoreError, parseInput, toResultError } from '../schema/errors';
 import type { Result } from '../schema/result';
 import { CaseLock } from './case-lock';
@@ -127,6 +131,15 @@ const handlers: Handlers = {
   'evidence.remove': removeEvidence,
 
   'assessments.add': addAssessment,
+
+  'records.restore': restoreRecordCall,
+  'trash.list': listTrash,
+  'undo.state': (c) => undoState(c),
+  'undo.last': (c) => undoLast(c),
+  'undo.redo': (c) => redoLast(c),
+  'sources.bulkUpdate': bulkUpdateSources,
+  'claims.bulkUpdate': bulkUpdateClaims,
+  'actors.merge': mergeActors,
 
   'search.query': searchCase,
 

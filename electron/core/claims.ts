@@ -4,6 +4,7 @@ import { corroborationOf, initialVerdict } from './claim-verdicts';
 import type { CaseFile } from './db';
 import { parseInput } from './errors';
 import { newId, nowIso } from './ids';
+import { confirmPublishing, publishFlags } from './publish-care';
 import { LATEST_FIRST_SQL } from './recorded-order';
 import {
   enumFilter,
@@ -34,10 +35,19 @@ export function createClaim(c: CaseFile, input: unknown) {
 }
 
 export function updateClaim(c: CaseFile, input: unknown) {
-  const { id, ifUpdatedAt, ...changes } = parseInput(ClaimUpdate, input);
+  const { id, ifUpdatedAt, confirmReason, ...changes } = parseInput(ClaimUpdate, input);
   return c.write(() => {
     if (changes.dealId) requireRecord(c, dealTable, changes.dealId, { field: 'dealId' });
-    return updateRecord(c, claimTable, requireRecord(c, claimTable, id), changes, { ifUpdatedAt });
+    const prev = requireRecord(c, claimTable, id);
+    // Verifying a claim its evidence does not carry is a choice someone makes, and says why.
+    const confirmed =
+      changes.status === 'verified' && prev.status !== 'verified'
+        ? confirmPublishing(publishFlags(c, id), confirmReason, 'Marking it Verified', 'confirmReason')
+        : null;
+    return updateRecord(c, claimTable, prev, changes, {
+      ifUpdatedAt,
+      ...(confirmed ? { note: { publishConfirmation: confirmed } } : {}),
+    });
   });
 }
 

@@ -119,7 +119,12 @@ export function updateRecord<T extends { id: string; updatedAt: string }>(
   t: Table<T>,
   prev: T,
   changes: Partial<T>,
-  opts: { ifUpdatedAt?: string | undefined; action?: NewEvent['action'] } = {},
+  opts: {
+    ifUpdatedAt?: string | undefined;
+    action?: NewEvent['action'];
+    /** Said beside the new state in the audit event (an undo names the event it undoes). */
+    note?: Record<string, unknown>;
+  } = {},
 ): T {
   if (opts.ifUpdatedAt && opts.ifUpdatedAt !== prev.updatedAt) {
     throw new CoreError(
@@ -137,7 +142,7 @@ export function updateRecord<T extends { id: string; updatedAt: string }>(
   if (same) return prev;
   next.updatedAt = laterThan(prev.updatedAt);
   c.stmt(sqlFor(t).update).run(toParams(t, next));
-  audit(c, opts.action ?? 'update', t.entity, next.id, next);
+  audit(c, opts.action ?? 'update', t.entity, next.id, opts.note ? { ...next, ...opts.note } : next);
   return next;
 }
 
@@ -146,11 +151,25 @@ export function removeRecord<T extends { id: string; updatedAt: string; deletedA
   t: Table<T>,
   prev: T,
   reason: string | null = null,
+  note: Record<string, unknown> = {},
 ): T {
   const at = laterThan(prev.updatedAt);
   const next = { ...prev, deletedAt: at, updatedAt: at };
   c.stmt(sqlFor(t).update).run(toParams(t, next));
-  audit(c, 'remove', t.entity, next.id, reason ? { ...next, removalReason: reason } : next);
+  audit(c, 'remove', t.entity, next.id, { ...next, ...(reason ? { removalReason: reason } : {}), ...note });
+  return next;
+}
+
+/** Brings a removed record back as it was: a new `restore` event, the removal stays in the history. */
+export function restoreRecord<T extends { id: string; updatedAt: string; deletedAt: string | null }>(
+  c: CaseFile,
+  t: Table<T>,
+  prev: T,
+  note: Record<string, unknown> = {},
+): T {
+  const next = { ...prev, deletedAt: null, updatedAt: laterThan(prev.updatedAt) };
+  c.stmt(sqlFor(t).update).run(toParams(t, next));
+  audit(c, 'restore', t.entity, next.id, { ...next, ...note });
   return next;
 }
 

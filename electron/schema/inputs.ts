@@ -164,7 +164,15 @@ const claimFields = {
   tags: TextList(limits.tags, limits.short),
 };
 export const ClaimCreate = z.object({ id: Id.optional(), ...claimFields }).strict();
-export const ClaimUpdate = z.object({ id: Id, ifUpdatedAt: IfUpdatedAt, ...partialOf(claimFields) }).strict();
+export const ClaimUpdate = z
+  .object({
+    id: Id,
+    ifUpdatedAt: IfUpdatedAt,
+    ...partialOf(claimFields),
+    /** Why a claim flagged overconfident, fragile, contested or single-source is marked Verified anyway. */
+    confirmReason: optionalText(limits.title),
+  })
+  .strict();
 
 const evidenceFields = {
   claimId: Id,

@@ -1,5 +1,6 @@
 import { QueryClientProvider } from '@tanstack/react-query';
 import { useState } from 'react';
+import { UndoProvider } from './components/undo-toast';
 import { LockGate } from './lock/lock-gate';
 import { NavigationProvider } from './navigation';
 import { createQueryClient } from './query-client';
@@ -11,7 +12,9 @@ export function App() {
     <QueryClientProvider client={queryClient}>
       <LockGate>
         <NavigationProvider>
-          <Shell />
+          <UndoProvider>
+            <Shell />
+          </UndoProvider>
         </NavigationProvider>
       </LockGate>
     </QueryClientProvider>

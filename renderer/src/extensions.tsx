@@ -7,7 +7,7 @@ import { LazyView } from './components/lazy-view';
 import { AuditTools } from './custody/audit-tools';
 import { ClaimPublishPanel, DealPublishPanel } from './exchange/publish-panels';
 import { DealMatrixLink } from './pictures/deal-matrix-link';
-import { EXPORT_SECTION, IMPORT_SECTION, PICTURES_SECTION } from './section-ids';
+import { EXPORT_SECTION, IMPORT_SECTION, PICTURES_SECTION, TRASH_SECTION } from './section-ids';
 
 // The wide sections load on first visit: the pictures carry Cytoscape, the exchange screens their
 // parsers and previews; none of it is needed to paint the case.
@@ -16,6 +16,7 @@ const PicturesChunk = lazy(() =>
 );
 const ImportChunk = lazy(() => import('./exchange/import-view').then((m) => ({ default: m.ImportView })));
 const ExportChunk = lazy(() => import('./exchange/export-view').then((m) => ({ default: m.ExportView })));
+const TrashChunk = lazy(() => import('./trash/trash-view').then((m) => ({ default: m.TrashView })));
 
 function PicturesView() {
   return (
@@ -35,6 +36,14 @@ function ExportView() {
   return (
     <LazyView what="the export screen">
       <ExportChunk />
+    </LazyView>
+  );
+}
+
+function TrashView() {
+  return (
+    <LazyView what="the Trash">
+      <TrashChunk />
     </LazyView>
   );
 }
@@ -67,6 +76,7 @@ export const sectionExtensions: SectionExtension[] = [
   { id: PICTURES_SECTION, label: 'Pictures', Component: PicturesView },
   { id: IMPORT_SECTION, label: 'Import…', Component: ImportView },
   { id: EXPORT_SECTION, label: 'Export & reports', Component: ExportView },
+  { id: TRASH_SECTION, label: 'Trash', Component: TrashView },
 ];
 /** Actions in the Audit view's title row, beside its heading (issue 6: checkpoint, case integrity). */
 export const auditToolExtensions: { id: string; Component: ComponentType }[] = [

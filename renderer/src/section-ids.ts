@@ -3,3 +3,4 @@
 export const PICTURES_SECTION = 'pictures';
 export const IMPORT_SECTION = 'import';
 export const EXPORT_SECTION = 'export';
+export const TRASH_SECTION = 'trash';

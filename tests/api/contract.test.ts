@@ -83,6 +83,14 @@ const invalid: { [M in Method]: (s: Seed) => [unknown, string] } = {
   'session.lock': () => [{ now: true }, 'now'],
   'session.unlock': () => [{ passphrase: '' }, 'passphrase'],
   'case.changePassphrase': () => [{ currentPassphrase: 'old one', newPassphrase: '' }, 'newPassphrase'],
+  'records.restore': (s) => [{ kind: 'person', id: s.removedActorId }, 'kind'],
+  'trash.list': () => [{ kind: 'claim', limit: 0 }, 'limit'],
+  'undo.state': () => [{ depth: 2 }, 'depth'],
+  'undo.last': () => [{ steps: 2 }, 'steps'],
+  'undo.redo': () => [{ steps: 2 }, 'steps'],
+  'sources.bulkUpdate': (s) => [{ ids: [s.sourceId], reliability: 'Z' }, 'reliability'],
+  'claims.bulkUpdate': (s) => [{ ids: [s.claimId, s.claimId], status: 'draft' }, 'ids'],
+  'actors.merge': (s) => [{ survivorId: s.vendorId, mergedId: s.vendorId }, 'mergedId'],
 };
 
 /** Methods that only read: even when they succeed, the case file must not change. */
@@ -114,6 +122,8 @@ const reads: Method[] = [
   'audit.checkpoint',
   'exchange.preview',
   'exchange.progress',
+  'trash.list',
+  'undo.state',
 ];
 
 function expectRefused(
@@ -149,7 +159,7 @@ describe('every method is reachable through call', () => {
   it('a write made through call is there when the case is opened again', async () => {
     const api = newApi();
     const s = await seed(api);
-    await ok(api, 'claims.update', { id: s.claimId, status: 'verified' });
+    await ok(api, 'claims.update', { id: s.claimId, status: 'verified', confirmReason: 'A court record' });
     api.close();
     const again = createApi(api.file.path);
     try {

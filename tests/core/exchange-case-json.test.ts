@@ -251,7 +251,7 @@ describe('merging a colleague’s copy', () => {
 
   it('adds what is new, skips what is identical or older, fast-forwards what only they changed, and keeps both assessments', async () => {
     const { alice, bob, b } = await twoCopies();
-    updateClaim(alice, { id: b.claims.main, status: 'verified' });
+    updateClaim(alice, { id: b.claims.main, status: 'verified', confirmReason: 'Alice checked it' });
     updateClaim(bob, { id: b.claims.second, statement: 'The city paid in December 2019' });
     const bobSource = createSource(bob, {
       title: 'Procurement notice',

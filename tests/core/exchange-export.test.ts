@@ -297,7 +297,7 @@ describe('confidential sources', () => {
     const s = createSource(c, { title: 'Named at first', kind: 'interview', reliability: 'C' });
     const claim = createClaim(c, { statement: 'x' });
     addEvidence(c, { claimId: claim.id, sourceId: s.id, stance: 'supports', excerpt: 'q', credibility: 3 });
-    updateClaim(c, { id: claim.id, status: 'verified' });
+    updateClaim(c, { id: claim.id, status: 'verified', confirmReason: 'One interview is enough here' });
     updateSource(c, { id: s.id, confidential: true });
     const text = runExport(c, { format: 'case-json' }).text!;
     expect(text).not.toContain('Named at first');

@@ -12,6 +12,8 @@ export interface Seed {
   claimId: string;
   evidenceId: string;
   attachmentId: string;
+  /** An actor in the Trash (removed with a reason), for restore. */
+  removedActorId: string;
 }
 
 export async function ok<T = unknown>(api: Api, method: string, input: unknown): Promise<T> {
@@ -64,7 +66,19 @@ export async function seed(api: Api): Promise<Seed> {
     bytesBase64: Buffer.from('%PDF-1.4 the ruling').toString('base64'),
   });
   const attachmentId = added.attachment.id;
-  return { dealId, vendorId, buyerId, sourceId, otherSourceId, claimId, evidenceId, attachmentId };
+  const removedActorId = await id('actors.create', { name: 'Shell company', kind: 'company' });
+  await ok(api, 'actors.remove', { id: removedActorId, reason: 'A duplicate' });
+  return {
+    dealId,
+    vendorId,
+    buyerId,
+    sourceId,
+    otherSourceId,
+    claimId,
+    evidenceId,
+    attachmentId,
+    removedActorId,
+  };
 }
 
 // One valid call per method. Typed against the contract, so a method without an entry does not compile.
@@ -107,7 +121,11 @@ export const valid: { [M in Method]: (s: Seed) => Input<M> } = {
   'claims.list': (s) => ({ filters: { dealId: s.dealId, verdict: ['single_source'] }, query: 'cameras' }),
   'claims.get': (s) => ({ id: s.claimId }),
   'claims.create': () => ({ statement: 'Signatek supplied SORM', tags: ['sorm'] }),
-  'claims.update': (s) => ({ id: s.claimId, status: 'verified' }),
+  'claims.update': (s) => ({
+    id: s.claimId,
+    status: 'verified',
+    confirmReason: 'The court record settles it',
+  }),
   'claims.remove': (s) => ({ id: s.claimId }),
   'evidence.add': (s) => ({
     claimId: s.claimId,
@@ -155,6 +173,14 @@ export const valid: { [M in Method]: (s: Seed) => Input<M> } = {
     currentPassphrase: CONTRACT_PASSPHRASE,
     newPassphrase: 'a new passphrase, 2nd',
   }),
+  'records.restore': (s) => ({ kind: 'actor', id: s.removedActorId }),
+  'trash.list': () => ({ kind: 'actor' }),
+  'undo.state': () => ({}),
+  'undo.last': () => ({}),
+  'undo.redo': () => ({}),
+  'sources.bulkUpdate': (s) => ({ ids: [s.sourceId, s.otherSourceId], reliability: 'C' }),
+  'claims.bulkUpdate': (s) => ({ ids: [s.claimId], addTags: ['bishkek'] }),
+  'actors.merge': (s) => ({ survivorId: s.vendorId, mergedId: s.buyerId }),
 };
 
 /** The passphrase of the encrypted case that the methods of ENCRYPTED_ONLY are tried on. */

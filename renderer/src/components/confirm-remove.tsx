@@ -3,6 +3,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useId, useState } from 'react';
 import type { ApiCallError } from '../client';
 import { Modal } from './modal';
+import { useUndo } from './undo-toast';
 
 export interface ConfirmRemoveProps {
   /** What is removed, in words: "claim", "evidence", "source". */
@@ -30,6 +31,7 @@ export function ConfirmRemove({
   const [busy, setBusy] = useState(false);
   const reasonId = useId();
   const queryClient = useQueryClient();
+  const undo = useUndo();
 
   const confirm = async () => {
     setBusy(true);
@@ -39,6 +41,7 @@ export function ConfirmRemove({
       setOpen(false);
       setReason('');
       onRemoved?.();
+      undo?.removed(noun, name);
       // Lists, verdicts, counts and audit trails all change with a removal.
       await queryClient.invalidateQueries();
     } catch (e) {

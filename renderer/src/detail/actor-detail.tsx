@@ -8,6 +8,7 @@ import { actorKindLabels, dealStatusLabels, formatTime, partyRoleLabels, technol
 import { useNavigation } from '../navigation';
 import { useApi } from '../queries';
 import { DetailHeader } from './detail-header';
+import { MergeActor } from './merge-actor';
 import { RecordTrail } from './record-trail';
 
 type ActorDetailData = Output<'actors.get'>;
@@ -43,6 +44,7 @@ function ActorView({ detail }: { detail: ActorDetailData }) {
               <button type="button" className="button" onClick={() => nav.edit()}>
                 Edit actor
               </button>
+              <MergeActor id={actor.id} name={actor.name} />
               <ConfirmRemove
                 noun="actor"
                 name={actor.name}

@@ -6,7 +6,8 @@ import type { z } from 'zod';
 import { contract } from '../../../electron/api/contract';
 import { claimStatuses } from '../../../electron/schema/enums';
 import type { Claim } from '../../../electron/schema/records';
-import { client } from '../client';
+import { ApiCallError, client } from '../client';
+import { useConfirmPublish } from '../components/confirm-publish';
 import { RecordPicker } from '../components/record-picker';
 import { claimStatusLabels } from '../labels';
 import { Field } from './field';
@@ -44,10 +45,22 @@ export function ClaimForm({
     : { statement: '', dealId: presetDealId, status: 'draft', tags: [] };
   const { register, handleSubmit, control, setError, formState } = useDraftForm(Schema, draftKey, defaults);
   const [dealName, setDealName] = useState<string | null>(dealTitle);
+  const confirmVerified = useConfirmPublish('Mark Verified');
+  const update = async (input: Parameters<typeof client.claims.update>[0]) => {
+    try {
+      return await client.claims.update(input);
+    } catch (error) {
+      // The case asks before a flagged claim is marked Verified; the reason goes into its audit event.
+      if (!(error instanceof ApiCallError) || error.reason !== 'needs_confirmation') throw error;
+      const reason = await confirmVerified.ask(error.message);
+      if (reason === null) throw error;
+      return client.claims.update({ ...input, confirmReason: reason });
+    }
+  };
   const { formError, saveValues } = useSaveForm({
     save: (values: Parsed) =>
       claim
-        ? client.claims.update({ id: claim.id, ifUpdatedAt: claim.updatedAt, ...values })
+        ? update({ id: claim.id, ifUpdatedAt: claim.updatedAt, ...values })
         : client.claims.create(values),
     onSaved,
     setError,
@@ -123,6 +136,7 @@ export function ClaimForm({
         onCancel={onCancel}
         draftKey={draftKey}
       />
+      {confirmVerified.dialog}
     </form>
   );
 }

@@ -4,6 +4,7 @@ import { claimStatuses } from '../../../electron/schema/enums';
 import { plural } from '../../../electron/schema/plural';
 import { VerdictBadge } from '../components/verdict-badge';
 import { claimStatusLabels, verdictLabels, verdictOrder } from '../labels';
+import { ClaimsBulkBar } from './bulk-bar';
 import { choicesOf } from './list-toolbar';
 import { RecordList, type RecordListSpec } from './record-list';
 
@@ -47,6 +48,7 @@ const claims: RecordListSpec<'claims.list'> = {
     none: 'No claims yet. State the first one with “New claim”.',
     filtered: 'No claim matches these filters.',
   },
+  bulk: (props) => <ClaimsBulkBar {...props} />,
   renderRow: (row) => (
     <div className="row">
       <span className="row-title row-title-clamp">{row.statement}</span>

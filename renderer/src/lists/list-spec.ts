@@ -44,6 +44,11 @@ export interface ListSpec<T extends { id: string }> {
   rowHeight: number;
   empty: { none: string; filtered: string };
   renderRow(row: T): ReactNode;
+  /**
+   * Bulk edit: rows are picked with Ctrl/Cmd-click, Shift-click and Ctrl/Cmd+A, then this bar acts
+   * on them (one audited transaction). Absent for a list without bulk edit.
+   */
+  bulk?(props: { ids: string[]; done(): void }): ReactNode;
 }
 
 export type ListValues = Record<string, string> & { text: string; sort: string };

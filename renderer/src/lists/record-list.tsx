@@ -1,7 +1,7 @@
 // One list page from its spec (list-spec.ts): the toolbar (title, "New …", search, filters, clear,
 // count, sort) and the rows. RecordList serves the record lists of the contract; the audit trail,
 // which pages by its own method, uses useListState and ListView directly.
-import type { ReactNode } from 'react';
+import { type ReactNode, useEffect, useState } from 'react';
 import type { Output } from '../../../electron/api/contract';
 import { useDebounced } from '../hooks/use-debounced';
 import { useApi } from '../queries';
@@ -84,6 +84,11 @@ export function ListView<T extends { id: string }>({
   tools?: ReactNode;
 }) {
   const { values, set } = state;
+  const [picked, setPicked] = useState<Set<string>>(() => new Set());
+  // Another question (filters, sort, words): what was picked may no longer be in the list.
+  useEffect(() => {
+    if (rows.key) setPicked(new Set());
+  }, [rows.key]);
   return (
     <div className="list-pane-inner">
       <ListToolbar
@@ -125,7 +130,9 @@ export function ListView<T extends { id: string }>({
         rowHeight={spec.rowHeight}
         empty={filtered ? spec.empty.filtered : spec.empty.none}
         renderRow={spec.renderRow}
+        {...(spec.bulk ? { picked, onPick: setPicked } : {})}
       />
+      {spec.bulk && picked.size > 0 && spec.bulk({ ids: [...picked], done: () => setPicked(new Set()) })}
     </div>
   );
 }

@@ -22,6 +22,8 @@ export function RecordRows<T extends { id: string }>({
   rowHeight,
   empty,
   renderRow,
+  picked,
+  onPick,
 }: {
   kind: RecordKind;
   label: string;
@@ -29,6 +31,8 @@ export function RecordRows<T extends { id: string }>({
   rowHeight: number;
   empty: ReactNode;
   renderRow(row: T): ReactNode;
+  picked?: ReadonlySet<string>;
+  onPick?(ids: Set<string>): void;
 }) {
   const nav = useNavigation();
   return (
@@ -41,6 +45,7 @@ export function RecordRows<T extends { id: string }>({
       onOpen={(row) => nav.open(kind, row.id)}
       empty={empty}
       renderRow={renderRow}
+      {...(picked && onPick ? { picked, onPick } : {})}
     />
   );
 }

@@ -2,6 +2,7 @@
 import { reliabilities, sourceKinds } from '../../../electron/schema/enums';
 import { ReliabilityBadge } from '../components/grade-badge';
 import { reliabilityLabels, sourceKindLabels } from '../labels';
+import { SourcesBulkBar } from './bulk-bar';
 import { choicesOf } from './list-toolbar';
 import { RecordList, type RecordListSpec } from './record-list';
 
@@ -54,6 +55,7 @@ const sources: RecordListSpec<'sources.list'> = {
     none: 'No sources yet. Log the first one with “New source”.',
     filtered: 'No source matches these filters.',
   },
+  bulk: (props) => <SourcesBulkBar {...props} />,
   renderRow: (row) => (
     <div className="row">
       <span className="row-title">{row.title}</span>

@@ -17,6 +17,10 @@ export interface VirtualListProps<T extends { id: string }> {
   onOpen(row: T): void;
   renderRow(row: T): ReactNode;
   empty: ReactNode;
+  /** Rows picked for a bulk edit; with it the listbox is multi-select. */
+  picked?: ReadonlySet<string>;
+  /** Replaces the picked rows (Ctrl/Cmd-click toggles, Shift-click a range, Ctrl/Cmd+A all loaded). */
+  onPick?(ids: Set<string>): void;
 }
 
 export function VirtualList<T extends { id: string }>({
@@ -28,10 +32,13 @@ export function VirtualList<T extends { id: string }>({
   onOpen,
   renderRow,
   empty,
+  picked,
+  onPick,
 }: VirtualListProps<T>) {
   const scrollRef = useRef<HTMLDivElement>(null);
   const listId = useId();
   const [active, setActive] = useState(-1);
+  const anchor = useRef(-1);
   const followKeyboard = useRef(false);
   const { total, rowAt, ensureRange, key } = rows;
 
@@ -81,7 +88,46 @@ export function VirtualList<T extends { id: string }>({
   const page = Math.max(1, Math.floor((scrollRef.current?.clientHeight ?? 600) / rowHeight) - 1);
   const current = active >= 0 ? active : -1;
 
+  /** The loaded rows between two indexes: a range over rows not yet arrived takes what is there. */
+  const idsBetween = (a: number, b: number) => {
+    const ids: string[] = [];
+    for (let i = Math.min(a, b); i <= Math.max(a, b); i++) {
+      const r = rowAt(i);
+      if (r) ids.push(r.id);
+    }
+    return ids;
+  };
+  const pick = (event: { ctrlKey: boolean; metaKey: boolean; shiftKey: boolean }, index: number, row: T) => {
+    if (!onPick || !picked) return false;
+    if (event.shiftKey) {
+      const from = anchor.current >= 0 ? anchor.current : index;
+      onPick(new Set([...picked, ...idsBetween(from, index)]));
+      return true;
+    }
+    if (event.ctrlKey || event.metaKey) {
+      const next = new Set(picked);
+      if (next.has(row.id)) next.delete(row.id);
+      else next.add(row.id);
+      anchor.current = index;
+      onPick(next);
+      return true;
+    }
+    anchor.current = index;
+    if (picked.size > 0) onPick(new Set());
+    return false;
+  };
+
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
+    if (onPick && (event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 'a') {
+      event.preventDefault();
+      onPick(new Set(idsBetween(0, rows.loaded - 1)));
+      return;
+    }
+    if (onPick && event.key === 'Escape' && picked && picked.size > 0) {
+      event.preventDefault();
+      onPick(new Set());
+      return;
+    }
     switch (event.key) {
       case 'ArrowDown':
         move(current + 1);
@@ -122,6 +168,7 @@ export function VirtualList<T extends { id: string }>({
       aria-busy={rows.isStale || undefined}
       role="listbox"
       aria-label={label}
+      aria-multiselectable={onPick ? true : undefined}
       tabIndex={0}
       aria-activedescendant={activeVisible ? optionId(current) : undefined}
       onKeyDown={onKeyDown}
@@ -135,7 +182,8 @@ export function VirtualList<T extends { id: string }>({
       <div className="virtual-list-sizer" style={{ height: virtualizer.getTotalSize() }}>
         {items.map((item) => {
           const row = rowAt(item.index);
-          const selected = row !== undefined && row.id === selectedId;
+          const multi = picked !== undefined && picked.size > 0;
+          const selected = row !== undefined && (multi ? picked.has(row.id) : row.id === selectedId);
           return (
             // biome-ignore lint/a11y/useKeyWithClickEvents: the listbox handles the keys (aria-activedescendant)
             // biome-ignore lint/a11y/useFocusableInteractive: focus stays on the listbox; options are pointed at, not focused
@@ -149,9 +197,10 @@ export function VirtualList<T extends { id: string }>({
               aria-busy={row === undefined || undefined}
               className={`virtual-row${selected ? ' is-selected' : ''}${item.index === current ? ' is-active' : ''}`}
               style={{ height: rowHeight, transform: `translateY(${item.start}px)` }}
-              onClick={() => {
+              onClick={(event) => {
                 if (!row) return;
                 setActive(item.index);
+                if (pick(event, item.index, row)) return;
                 onSelect(row);
               }}
             >
