@@ -88,7 +88,8 @@ export function bindLocal(fileOf: () => CaseFile): LocalApi {
     },
     attachFromFile: (meta, filePath, options = {}) =>
       addAttachmentFromFile(fileOf(), meta, absolute(filePath, 'filePath'), options),
-    attachFromStream: (meta, source, options = {}) => addAttachmentFromStream(fileOf(), meta, source, options),
+    attachFromStream: (meta, source, options = {}) =>
+      addAttachmentFromStream(fileOf(), meta, source, options),
     attachment: (id) => {
       const file = fileOf();
       return file.read(() => getAttachmentRecord(file, id));

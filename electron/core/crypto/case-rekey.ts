@@ -10,9 +10,9 @@ import { existsSync, renameSync, rmSync } from 'node:fs';
 import { basename } from 'node:path';
 import Database from 'better-sqlite3';
 import { appendEvent, verifyChain } from '../audit';
-import { verifyCaseIntegrity } from '../custody';
 import { backupTo, type CaseFile, openCase } from '../db';
 import { CoreError } from '../errors';
+import { runIntegrity } from '../integrity/run-integrity';
 import {
   applyCaseKey,
   type CaseKey,
@@ -78,7 +78,7 @@ export async function encryptCopy(
       ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
     });
     try {
-      const report = await verifyCaseIntegrity(copy, {});
+      const report = await runIntegrity(copy, {});
       if (!report.ok)
         throw new CoreError(
           'integrity',
