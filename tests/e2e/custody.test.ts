@@ -120,8 +120,19 @@ describe.skipIf(!run)('chain of custody in the workspace', () => {
     const report = dialog.getByRole('region', { name: 'Integrity report' });
     await report.getByText('PASSED', { exact: true }).waitFor();
     const steps = report.getByRole('listitem');
-    await expectCount(steps, 4);
-    for (const label of ['Database structure', 'Audit history', 'Checkpoint', 'Attachments']) {
+    // The one integrity run: every step, each passed (none skipped: a checkpoint was given).
+    await expectCount(steps, 9);
+    for (const label of [
+      'Side files',
+      'Database structure',
+      'Links between records',
+      'Audit history',
+      'Checkpoint',
+      'Records against their history',
+      'Stored verdicts',
+      'Search index',
+      'Attachments',
+    ]) {
       await expectText(steps.filter({ hasText: label }).first(), /^Passed/);
     }
     await s.shot('custody-integrity-passed');
